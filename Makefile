@@ -1,0 +1,176 @@
+# Tessera: builds every firmware image (AArch64, freestanding) and the host
+# tools and tests. `make run` boots the demo, `make test` runs every test.
+
+CROSS ?= aarch64-linux-gnu-
+FW_CC := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+HOSTCC ?= gcc
+DTC ?= dtc
+BUILD ?= build
+QEMU ?= qemu-system-aarch64
+# Any raw AArch64 image to boot as the normal world (entered at NS-EL2 with
+# x0 = device tree). Empty: our own demo program.
+NS_IMAGE ?=
+
+FW_CFLAGS := -std=c11 -O2 -g -ffreestanding -nostdlib -fno-builtin \
+	-fno-stack-protector -fno-pic -fno-pie -fno-common \
+	-fno-strict-aliasing -fno-tree-loop-distribute-patterns \
+	-mgeneral-regs-only -mstrict-align -ffixed-x18 \
+	-mbranch-protection=none -Wall -Wextra -Werror -I.
+FW_LDFLAGS := -nostdlib -static -Wl,--build-id=none \
+	-Wl,--no-warn-rwx-segments
+HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -I. \
+	-fsanitize=address,undefined -fno-omit-frame-pointer
+
+FW_LIB := lib/string.c lib/fmt.c lib/log.c
+PLAT_CONSOLE := plat/qemu-virt/uart.c
+
+BOOT_SRCS := boot/start.S boot/boot.c boot/fdt_psci.c lib/sha256.c \
+	lib/fdt.c lib/bootpkg.c plat/qemu-virt/gic.c $(PLAT_CONSOLE) \
+	arch/aarch64/semihosting.c $(FW_LIB)
+MONITOR_SRCS := monitor/entry.S monitor/monitor.c lib/bootpkg.c \
+	plat/qemu-virt/power.c $(PLAT_CONSOLE) arch/aarch64/semihosting.c \
+	$(FW_LIB)
+SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
+	spmc/sp_run.c spmc/sp_call.c spmc/sp_fault.c spmc/ffa_dispatch.c \
+	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c \
+	hv/vcpu_run.S hv/el1_context.S arch/aarch64/mmu.c \
+	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
+	lib/ffa_partinfo.c $(PLAT_CONSOLE) $(FW_LIB)
+TOS_SRCS := tos/start.S tos/main.c tos/mmu.c arch/aarch64/ffa_smc.S \
+	lib/pgtable.c $(FW_LIB)
+NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c \
+	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
+	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
+	$(FW_LIB)
+
+ALPHA_BASE := 0x0e400000
+BETA_BASE := 0x0e600000
+MANIFEST_BASE := 0x0e3f0000
+
+.PHONY: all images deps run test unit-test qemu-test bench debug clean \
+	format tcb-size
+all: images
+
+deps:
+	@tools/install-deps.sh
+
+# image NAME, SOURCES, EXTRA CFLAGS, LINKER SCRIPT, EXTRA LDFLAGS
+define image
+$(1)_OBJS := $$(addprefix $(BUILD)/$(1)/,$$(addsuffix .o,$$(basename $(2))))
+$(BUILD)/$(1)/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(FW_CC) $$(FW_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
+$(BUILD)/$(1)/%.o: %.S
+	@mkdir -p $$(@D)
+	$$(FW_CC) $$(FW_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
+$(BUILD)/$(1).elf: $$($(1)_OBJS) $(4)
+	$$(FW_CC) $$(FW_LDFLAGS) -T $(4) $(5) -o $$@ $$($(1)_OBJS) -lgcc
+$(BUILD)/$(1).bin: $(BUILD)/$(1).elf
+	$$(OBJCOPY) -O binary $$< $$@
+-include $$($(1)_OBJS:.o=.d)
+FW_BINS += $(BUILD)/$(1).bin
+endef
+
+$(eval $(call image,boot,$(BOOT_SRCS),,boot/boot.ld))
+$(eval $(call image,monitor,$(MONITOR_SRCS),,monitor/monitor.ld))
+$(eval $(call image,spmc,$(SPMC_SRCS),,spmc/spmc.ld))
+$(eval $(call image,tos-alpha,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
+$(eval $(call image,tos-alpha-probe,$(TOS_SRCS),-DTOS_PROBE,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
+$(eval $(call image,tos-beta,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(BETA_BASE)))
+$(eval $(call image,nwtest-demo,$(NWTEST_SRCS),-DNW_SCENARIO_DEMO,nwtest/nwtest.ld))
+$(eval $(call image,nwtest-ffa,$(NWTEST_SRCS),,nwtest/nwtest.ld))
+$(eval $(call image,nwtest-bench,$(NWTEST_SRCS),-DNW_SCENARIO_BENCH,nwtest/nwtest.ld))
+ISOLATION_CASES := 1 2 3 4 5 6
+$(foreach n,$(ISOLATION_CASES),$(eval $(call image,nwtest-iso$(n),$(NWTEST_SRCS),-DNW_SCENARIO_ISOLATION=$(n),nwtest/nwtest.ld)))
+
+# Manifests: DTS through the C preprocessor (for shared constants), then dtc.
+$(BUILD)/manifests/%.dtb: manifests/%.dts manifests/uuids.h
+	@mkdir -p $(@D)
+	cpp -P -nostdinc -I. -undef -x assembler-with-cpp $< | \
+		$(DTC) -q -I dts -O dtb -o $@ -
+
+# Host tools
+MKPKG := $(BUILD)/tools/mkpkg
+$(MKPKG): tools/mkpkg.c lib/bootpkg.c lib/sha256.c lib/bootpkg.h
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=c11 -O2 -Wall -Wextra -Werror -I. -o $@ \
+		tools/mkpkg.c lib/bootpkg.c lib/sha256.c
+
+# pkg NAME, NORMAL-WORLD IMAGE, ALPHA IMAGE
+define package
+$(BUILD)/$(1).flash: $(BUILD)/boot.bin $(BUILD)/monitor.bin \
+		$(BUILD)/spmc.bin $(3) $(BUILD)/tos-beta.bin \
+		$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb \
+		$(2) $(MKPKG)
+	$(MKPKG) $(BUILD)/$(1).pkg \
+		monitor:monitor:0x0e000000:$(BUILD)/monitor.bin \
+		spmc:spmc:0x0e100000:$(BUILD)/spmc.bin \
+		alpha:manifest:$(MANIFEST_BASE):$(BUILD)/manifests/sp-alpha.dtb \
+		alpha:partition:$(ALPHA_BASE):$(3) \
+		beta:manifest:0x0e3f1000:$(BUILD)/manifests/sp-beta.dtb \
+		beta:partition:$(BETA_BASE):$(BUILD)/tos-beta.bin \
+		normal:normal-world:0x40200000:$(2) > $(BUILD)/$(1).layout
+	cp $(BUILD)/boot.bin $$@.tmp
+	truncate -s 256K $$@.tmp
+	cat $(BUILD)/$(1).pkg >> $$@.tmp
+	mv $$@.tmp $$@
+FLASHES += $(BUILD)/$(1).flash
+endef
+
+DEMO_NS := $(if $(NS_IMAGE),$(NS_IMAGE),$(BUILD)/nwtest-demo.bin)
+$(eval $(call package,demo,$(DEMO_NS),$(BUILD)/tos-alpha.bin))
+$(eval $(call package,test-ffa,$(BUILD)/nwtest-ffa.bin,$(BUILD)/tos-alpha.bin))
+$(eval $(call package,bench,$(BUILD)/nwtest-bench.bin,$(BUILD)/tos-alpha.bin))
+$(foreach n,$(ISOLATION_CASES),$(eval $(call package,test-iso$(n),$(BUILD)/nwtest-iso$(n).bin,$(BUILD)/tos-alpha-probe.bin)))
+
+images: $(FW_BINS) $(FLASHES)
+
+# Host unit tests (cmocka, ASan + UBSan)
+UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test_*.c))
+UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
+	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c
+TEST_DTS := $(wildcard test/unit/data/*.dts)
+TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
+$(BUILD)/test-data/%.dtb: test/unit/data/%.dts
+	@mkdir -p $(@D)
+	$(DTC) -q -I dts -O dtb -o $@ $<
+$(BUILD)/unit/%: test/unit/%.c $(UNIT_LIB) $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(UNIT_LIB) -lcmocka
+
+unit-test: $(UNIT_TESTS) $(TEST_DTBS)
+	@tools/run-unit-tests.sh $(BUILD) $(UNIT_TESTS)
+
+qemu-test: images
+	@test/qemu/run.sh $(BUILD)
+
+# The README's commands: each installs what is missing first.
+run:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images
+	@tools/run-qemu.sh $(BUILD)/demo.flash
+
+test:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images $(UNIT_TESTS) $(TEST_DTBS)
+	@tools/test-all.sh $(BUILD)
+
+bench:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images
+	@tools/run-qemu.sh --icount $(BUILD)/bench.flash
+
+debug:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images
+	@tools/debug.sh $(BUILD)
+
+tcb-size: images
+	@tools/tcb-size.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,55 @@
+/* A virtual CPU: the register state of one execution context of a guest. */
+#ifndef HV_VCPU_H
+#define HV_VCPU_H
+
+#include "lib/types.h"
+
+/*
+ * EL1 system registers a guest owns. The order is fixed by
+ * hv/el1_context.S, which saves and loads them in pairs.
+ */
+struct el1_context {
+	u64 sctlr, cpacr;
+	u64 ttbr0, ttbr1;
+	u64 tcr, mair;
+	u64 amair, vbar;
+	u64 contextidr, tpidr_el0;
+	u64 tpidrro_el0, tpidr_el1;
+	u64 sp_el0, sp_el1;
+	u64 elr, spsr;
+	u64 esr, far;
+	u64 par, afsr0;
+	u64 afsr1, cntkctl;
+	u64 cntv_ctl, cntv_cval;
+	u64 cntp_ctl, cntp_cval;
+	u64 mdscr, csselr;
+};
+
+struct vcpu {
+	u64 x[31];
+	u64 pc;	    /* ELR_EL2 at exit */
+	u64 pstate; /* SPSR_EL2 at exit */
+	struct el1_context el1;
+};
+
+/* Why vcpu_run returned */
+#define VCPU_EXIT_SYNC 0
+#define VCPU_EXIT_IRQ 1
+#define VCPU_EXIT_FIQ 2
+#define VCPU_EXIT_SERROR 3
+
+/* Saved and loaded by hv/el1_context.S */
+void el1_context_save(struct el1_context *c);
+void el1_context_load(const struct el1_context *c);
+
+/*
+ * Enters the vCPU at EL1 with its general registers, pc and pstate (EL1
+ * state must already be loaded) and returns when it traps to EL2, with the
+ * vCPU's registers saved. Returns a VCPU_EXIT_* value.
+ */
+u64 vcpu_run(struct vcpu *v);
+
+/* The EL2 vectors used while guests run; install before vcpu_run. */
+extern char hv_vectors[];
+
+#endif

@@ -1,0 +1,79 @@
+/* FF-A function IDs, error codes and the register-file value type. */
+#ifndef LIB_FFA_H
+#define LIB_FFA_H
+
+#include "lib/types.h"
+
+#define FFA_ERROR 0x84000060u
+#define FFA_SUCCESS_32 0x84000061u
+#define FFA_SUCCESS_64 0xc4000061u
+#define FFA_INTERRUPT 0x84000062u
+#define FFA_VERSION 0x84000063u
+#define FFA_FEATURES 0x84000064u
+#define FFA_RX_RELEASE 0x84000065u
+#define FFA_RXTX_MAP_32 0x84000066u
+#define FFA_RXTX_MAP_64 0xc4000066u
+#define FFA_RXTX_UNMAP 0x84000067u
+#define FFA_PARTITION_INFO_GET 0x84000068u
+#define FFA_ID_GET 0x84000069u
+#define FFA_MSG_WAIT 0x8400006bu
+#define FFA_YIELD 0x8400006cu
+#define FFA_RUN 0x8400006du
+#define FFA_MSG_SEND_DIRECT_REQ_32 0x8400006fu
+#define FFA_MSG_SEND_DIRECT_REQ_64 0xc400006fu
+#define FFA_MSG_SEND_DIRECT_RESP_32 0x84000070u
+#define FFA_MSG_SEND_DIRECT_RESP_64 0xc4000070u
+#define FFA_SPM_ID_GET 0x84000085u
+#define FFA_CONSOLE_LOG_32 0x8400008au
+#define FFA_CONSOLE_LOG_64 0xc400008au
+
+#define FFA_OK 0
+#define FFA_NOT_SUPPORTED (-1)
+#define FFA_INVALID_PARAMETERS (-2)
+#define FFA_NO_MEMORY (-3)
+#define FFA_BUSY (-4)
+#define FFA_INTERRUPTED (-5)
+#define FFA_DENIED (-6)
+#define FFA_RETRY (-7)
+#define FFA_ABORTED (-8)
+#define FFA_NO_DATA (-9)
+#define FFA_NOT_READY (-10)
+
+#define FFA_VERSION_1_0 0x10000u
+#define FFA_VERSION_1_1 0x10001u
+#define FFA_VERSION_1_2 0x10002u
+#define FFA_VERSION_MAJOR(v) (((v) >> 16) & 0x7fff)
+#define FFA_VERSION_MINOR(v) ((v)&0xffff)
+
+/* Endpoint IDs: bit 15 set means the secure world. */
+#define FFA_SECURE_BIT 0x8000u
+#define FFA_SPMC_ID 0x8000u
+#define FFA_HOST_ID 0x0000u
+#define ffa_id_is_secure(id) (((id)&FFA_SECURE_BIT) != 0)
+
+/* Is this an SMC64 (x-register) function ID? */
+#define ffa_is_64(fid) (((fid) & (1u << 30)) != 0)
+
+/*
+ * One FF-A call or answer: x0-x17 as SMCCC 1.2 defines them. Every handler
+ * takes and returns this, so nothing about the registers is implicit.
+ */
+struct ffa_value {
+	u64 x[18];
+};
+
+static inline struct ffa_value ffa_error(s32 code)
+{
+	struct ffa_value v = { { FFA_ERROR, 0, (u64)(u32)code } };
+
+	return v;
+}
+
+static inline struct ffa_value ffa_success(u64 a2)
+{
+	struct ffa_value v = { { FFA_SUCCESS_32, 0, a2 } };
+
+	return v;
+}
+
+#endif

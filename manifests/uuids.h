@@ -1,0 +1,15 @@
+/* Partition UUIDs, as the four 32-bit words FF-A carries in w1-w4. */
+#ifndef MANIFESTS_UUIDS_H
+#define MANIFESTS_UUIDS_H
+
+/* alpha: 7c1a3e0b-52d4-4a8e-9f61-0b5e2c7d9a13 */
+#define ALPHA_UUID_CELLS 0x0b3e1a7c 0x8e4ad452 0x5e0b619f 0x139a7d2c
+/* beta: d2f09a64-3b17-4c55-8e2a-6a4f1c93b870 */
+#define BETA_UUID_CELLS 0x649af0d2 0x554c173b 0x4f6a2a8e 0x70b8931c
+
+#ifndef __ASSEMBLER__
+#define ALPHA_UUID 0x0b3e1a7c, 0x8e4ad452, 0x5e0b619f, 0x139a7d2c
+#define BETA_UUID 0x649af0d2, 0x554c173b, 0x4f6a2a8e, 0x70b8931c
+#endif
+
+#endif

@@ -1,0 +1,37 @@
+/* Normal-world test program: checks, FF-A helpers and the scenarios. */
+#ifndef NWTEST_NWTEST_H
+#define NWTEST_NWTEST_H
+
+#include "arch/aarch64/ffa_smc.h"
+#include "lib/ffa.h"
+#include "lib/log.h"
+
+extern unsigned nw_passed, nw_failed;
+
+void nw_check(bool ok, const char *what, u64 got, u64 want);
+#define CHECK_EQ(got, want, what) \
+	nw_check((u64)(got) == (u64)(want), what, (u64)(got), (u64)(want))
+
+/* A call, with anything not given zero. */
+struct ffa_value nw_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5);
+
+/* Checks r is FFA_ERROR with this code. */
+void check_error(struct ffa_value r, s32 code, const char *what);
+/* Checks r is FFA_SUCCESS (32 or 64). */
+void check_success(struct ffa_value r, const char *what);
+
+/* The last synchronous exception taken at EL2 (ESR), 0 if none since reset */
+extern volatile u64 nw_last_esr;
+
+/* Where the normal world keeps its RX/TX buffers */
+extern u8 nw_tx[4096], nw_rx[4096];
+
+void scenario_ffa(void);
+void scenario_isolation(int which);
+void scenario_demo(void);
+void scenario_bench(void);
+
+#define ALPHA_ID 0x8001
+#define BETA_ID 0x8002
+
+#endif

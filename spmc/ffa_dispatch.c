@@ -1,0 +1,111 @@
+/* FF-A call dispatch: from the normal world, and calls answered in place. */
+#include "lib/log.h"
+#include "lib/smccc.h"
+#include "lib/string.h"
+#include "spmc/spmc.h"
+
+void spmc_handle_ns_call(struct ffa_value *a);
+
+bool ffa_mbz(const struct ffa_value *a, unsigned from, unsigned to)
+{
+	bool wide = ffa_is_64((u32)a->x[0]);
+	unsigned i;
+
+	for (i = from; i <= to; i++)
+		if (wide ? a->x[i] != 0 : (u32)a->x[i] != 0)
+			return false;
+	return true;
+}
+
+/*
+ * A partition's log: characters are kept until a line ends (or the buffer
+ * fills) so that each line appears whole, under the partition's name.
+ */
+static struct ffa_value console_log(struct caller c, const struct ffa_value *a)
+{
+	u64 n = a->x[1];
+	unsigned per_reg = ffa_is_64((u32)a->x[0]) ? 8 : 4;
+	struct partition *p = c.p;
+	unsigned i;
+
+	if (!p)
+		return ffa_error(FFA_NOT_SUPPORTED);
+	if (n == 0 || n > 6 * per_reg)
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	for (i = 0; i < n; i++) {
+		char ch = (char)(a->x[2 + i / per_reg] >> (8 * (i % per_reg)));
+		bool end = ch == '\n';
+
+		if (!end)
+			p->console[p->console_len++] =
+				ch >= 0x20 && ch < 0x7f ? ch : '?';
+		if (end || p->console_len == sizeof(p->console) - 1) {
+			p->console[p->console_len] = '\0';
+			log_printf("[%s] %s\n", p->m.name, p->console);
+			p->console_len = 0;
+		}
+	}
+	return ffa_success(0);
+}
+
+bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
+		       struct ffa_value *r)
+{
+	switch ((u32)a->x[0]) {
+	case FFA_VERSION:
+		*r = ffa_version(c, a);
+		return true;
+	case FFA_ID_GET:
+		*r = ffa_id_get(c, a);
+		return true;
+	case FFA_SPM_ID_GET:
+		*r = ffa_spm_id_get(c, a);
+		return true;
+	case FFA_FEATURES:
+		*r = ffa_features(c, a);
+		return true;
+	case FFA_PARTITION_INFO_GET:
+		*r = ffa_partition_info_get(c, a);
+		return true;
+	case FFA_RXTX_MAP_32:
+	case FFA_RXTX_MAP_64:
+		*r = ffa_rxtx_map(c, a);
+		return true;
+	case FFA_RXTX_UNMAP:
+		*r = ffa_rxtx_unmap(c, a);
+		return true;
+	case FFA_RX_RELEASE:
+		*r = ffa_rx_release(c, a);
+		return true;
+	case FFA_CONSOLE_LOG_32:
+	case FFA_CONSOLE_LOG_64:
+		*r = console_log(c, a);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Entered from spmc/entry.S with the normal world's registers. */
+void spmc_handle_ns_call(struct ffa_value *a)
+{
+	struct caller ns = { NULL, FFA_HOST_ID };
+	u32 fid = (u32)a->x[0];
+
+	if (ffa_answer_simple(ns, a, a))
+		return;
+	switch (fid) {
+	case FFA_MSG_SEND_DIRECT_REQ_32:
+	case FFA_MSG_SEND_DIRECT_REQ_64:
+		*a = ffa_direct_req_from_ns(a);
+		return;
+	case FFA_RUN:
+		*a = ffa_run_from_ns(a);
+		return;
+	default:
+		/* includes responses and waits, which the normal world has
+		 * nothing to send to here */
+		*a = ffa_error(FFA_NOT_SUPPORTED);
+		return;
+	}
+}

@@ -1,0 +1,177 @@
+/* Direct messaging: requests, responses, waiting and FFA_RUN. */
+#include "lib/log.h"
+#include "spmc/spmc.h"
+
+#define MSG_METHOD_DIRECT_RECV BIT(0)
+#define MSG_METHOD_DIRECT_SEND BIT(1)
+
+/* The registers a message carries: w/x0-7, 32-bit forms zero-extended. */
+static struct ffa_value message(const struct ffa_value *a)
+{
+	struct ffa_value m = { { 0 } };
+	bool wide = ffa_is_64((u32)a->x[0]);
+	unsigned i;
+
+	m.x[0] = (u32)a->x[0];
+	m.x[1] = (u32)a->x[1];
+	m.x[2] = (u32)a->x[2];
+	for (i = 3; i < 8; i++)
+		m.x[i] = wide ? a->x[i] : (u32)a->x[i];
+	return m;
+}
+
+static void set_regs(struct partition *p, const struct ffa_value *v)
+{
+	unsigned i;
+
+	for (i = 0; i < 18; i++)
+		p->vcpu.x[i] = v->x[i];
+}
+
+static s32 state_error(const struct partition *q)
+{
+	return q->state == SP_ABORTED ? FFA_ABORTED : FFA_BUSY;
+}
+
+/* Checks a direct request from sender; on success *target is waiting. */
+static s32 check_request(const struct ffa_value *a, u16 sender,
+			 struct partition **target)
+{
+	u16 src = (u16)(a->x[1] >> 16), dst = (u16)a->x[1];
+	struct partition *q;
+
+	if (src != sender || dst == sender || !ffa_id_is_secure(dst) ||
+	    (u32)a->x[2] != 0)
+		return FFA_INVALID_PARAMETERS;
+	q = spmc_find_partition(dst);
+	if (!q)
+		return FFA_INVALID_PARAMETERS;
+	if (!(q->m.messaging_method & MSG_METHOD_DIRECT_RECV))
+		return FFA_DENIED;
+	if (q->state != SP_WAITING)
+		return state_error(q);
+	*target = q;
+	return FFA_OK;
+}
+
+static void deliver_request(struct partition *q, const struct ffa_value *a,
+			    u16 sender)
+{
+	struct ffa_value m = message(a);
+
+	q->state = SP_RUNNING;
+	q->serving = true;
+	q->caller = sender;
+	q->caller_64 = ffa_is_64((u32)a->x[0]);
+	set_regs(q, &m);
+}
+
+struct ffa_value ffa_direct_req_from_ns(const struct ffa_value *a)
+{
+	struct partition *q;
+	s32 err = check_request(a, FFA_HOST_ID, &q);
+
+	if (err)
+		return ffa_error(err);
+	deliver_request(q, a, FFA_HOST_ID);
+	return sp_run(q);
+}
+
+struct ffa_value ffa_run_from_ns(const struct ffa_value *a)
+{
+	u16 id = (u16)(a->x[1] >> 16), vcpu = (u16)a->x[1];
+	struct partition *q = spmc_find_partition(id);
+	struct ffa_value run = { { FFA_RUN } };
+
+	if (!q || vcpu >= q->m.exec_ctx_count)
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	if (q->state != SP_WAITING)
+		return ffa_error(q->state == SP_ABORTED ? FFA_ABORTED :
+							  FFA_BUSY);
+	q->state = SP_RUNNING;
+	q->serving = false;
+	set_regs(q, &run);
+	return sp_run(q);
+}
+
+bool sp_direct_req(struct partition *p, const struct ffa_value *a,
+		   struct partition **next)
+{
+	struct partition *q;
+	s32 err;
+
+	if (p->state != SP_RUNNING ||
+	    !(p->m.messaging_method & MSG_METHOD_DIRECT_SEND))
+		err = FFA_DENIED;
+	else
+		err = check_request(a, p->m.id, &q);
+	*next = p;
+	if (err) {
+		struct ffa_value e = ffa_error(err);
+
+		set_regs(p, &e);
+		return false;
+	}
+	p->state = SP_BLOCKED;
+	p->callee = q->m.id;
+	deliver_request(q, a, p->m.id);
+	*next = q;
+	return false;
+}
+
+bool sp_direct_resp(struct partition *p, const struct ffa_value *a,
+		    struct partition **next, struct ffa_value *out)
+{
+	u16 src = (u16)(a->x[1] >> 16), dst = (u16)a->x[1];
+	struct ffa_value m = message(a);
+	struct partition *q;
+	s32 err = FFA_OK;
+
+	*next = p;
+	if (p->state != SP_RUNNING || !p->serving)
+		err = FFA_DENIED;
+	else if (src != p->m.id || dst != p->caller || (u32)a->x[2] != 0 ||
+		 ffa_is_64((u32)a->x[0]) != p->caller_64)
+		err = FFA_INVALID_PARAMETERS;
+	if (err) {
+		struct ffa_value e = ffa_error(err);
+
+		set_regs(p, &e);
+		return false;
+	}
+	p->state = SP_WAITING;
+	p->serving = false;
+	if (!ffa_id_is_secure(dst)) {
+		*out = m;
+		return true;
+	}
+	q = spmc_find_partition(dst);
+	/* the caller is blocked on p until now: nothing else can run it */
+	q->state = SP_RUNNING;
+	set_regs(q, &m);
+	*next = q;
+	return false;
+}
+
+bool sp_msg_wait(struct partition *p, struct partition **next,
+		 struct ffa_value *out)
+{
+	*next = p;
+	if (p->state == SP_BOOTING) {
+		p->state = SP_WAITING;
+		log_printf("partition 0x%04x '%s' is ready\n", p->m.id,
+			   p->m.name);
+		return false;
+	}
+	if (p->serving) {
+		/* a request in progress must be answered first */
+		struct ffa_value e = ffa_error(FFA_DENIED);
+
+		set_regs(p, &e);
+		return false;
+	}
+	/* it was given cycles by FFA_RUN and is done with them */
+	p->state = SP_WAITING;
+	*out = (struct ffa_value){ { FFA_MSG_WAIT } };
+	return true;
+}

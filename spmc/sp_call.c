@@ -1,0 +1,54 @@
+/* FF-A (and other) calls a partition makes with SMC or HVC. */
+#include "lib/log.h"
+#include "lib/smccc.h"
+#include "spmc/spmc.h"
+
+static bool is_psci(u32 fid)
+{
+	return (fid & 0xbfffffe0u) == 0x84000000u;
+}
+
+static bool is_ffa(u32 fid)
+{
+	return (fid & 0xbfffff00u) == 0x84000000u && (fid & 0xff) >= 0x60;
+}
+
+bool sp_handle_call(struct partition *p, struct partition **next,
+		    struct ffa_value *out)
+{
+	struct caller c = { p, p->m.id };
+	struct ffa_value a, r;
+	u32 fid = (u32)p->vcpu.x[0];
+	unsigned i;
+
+	for (i = 0; i < 18; i++)
+		a.x[i] = p->vcpu.x[i];
+	*next = p;
+	switch (fid) {
+	case FFA_MSG_WAIT:
+		return sp_msg_wait(p, next, out);
+	case FFA_MSG_SEND_DIRECT_REQ_32:
+	case FFA_MSG_SEND_DIRECT_REQ_64:
+		return sp_direct_req(p, &a, next);
+	case FFA_MSG_SEND_DIRECT_RESP_32:
+	case FFA_MSG_SEND_DIRECT_RESP_64:
+		return sp_direct_resp(p, &a, next, out);
+	case FFA_ERROR:
+		return sp_fault(p, "reported a fatal error with FFA_ERROR",
+				(u64)(s64)(s32)a.x[2], p->vcpu.pc, next, out);
+	default:
+		break;
+	}
+	if (!ffa_answer_simple(c, &a, &r)) {
+		if (is_psci(fid))
+			/* power management belongs to the normal world */
+			return sp_fault(p, "forbidden PSCI call", fid,
+					p->vcpu.pc, next, out);
+		r = is_ffa(fid) ? ffa_error(FFA_NOT_SUPPORTED) :
+				  (struct ffa_value){
+					  { (u64)(s64)SMCCC_NOT_SUPPORTED } };
+	}
+	for (i = 0; i < 18; i++)
+		p->vcpu.x[i] = r.x[i];
+	return false;
+}

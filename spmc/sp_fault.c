@@ -1,0 +1,64 @@
+/* Stopping a partition that faulted, and telling whoever waited on it. */
+#include "lib/log.h"
+#include "spmc/spmc.h"
+
+const char *sp_state_name(enum sp_state s)
+{
+	switch (s) {
+	case SP_BOOTING:
+		return "booting";
+	case SP_WAITING:
+		return "waiting";
+	case SP_RUNNING:
+		return "running";
+	case SP_BLOCKED:
+		return "blocked";
+	case SP_ABORTED:
+		return "aborted";
+	}
+	return "?";
+}
+
+static void set_regs(struct partition *p, const struct ffa_value *v)
+{
+	unsigned i;
+
+	for (i = 0; i < 18; i++)
+		p->vcpu.x[i] = v->x[i];
+}
+
+/*
+ * The partition is never entered again. Its caller, if any, gets ABORTED;
+ * nothing else changes, so every other partition goes on serving.
+ */
+bool sp_fault(struct partition *p, const char *what, u64 esr, u64 addr,
+	      struct partition **next, struct ffa_value *out)
+{
+	bool serving = p->serving, booting = p->state == SP_BOOTING;
+	struct ffa_value err = ffa_error(FFA_ABORTED);
+	struct partition *q;
+
+	log_printf("partition 0x%04x '%s' stopped: %s at 0x%llx (ESR 0x%llx, "
+		   "PC 0x%llx)\n",
+		   p->m.id, p->m.name, what, (unsigned long long)addr,
+		   (unsigned long long)esr, (unsigned long long)p->vcpu.pc);
+	p->state = SP_ABORTED;
+	p->serving = false;
+	*next = p;
+	if (booting)
+		return false;
+	if (!serving || !ffa_id_is_secure(p->caller)) {
+		*out = err;
+		return true;
+	}
+	q = spmc_find_partition(p->caller);
+	if (!q || q->state != SP_BLOCKED || q->callee != p->m.id) {
+		/* cannot happen: the chain is kept consistent */
+		*out = err;
+		return true;
+	}
+	q->state = SP_RUNNING;
+	set_regs(q, &err);
+	*next = q;
+	return false;
+}

@@ -1,0 +1,121 @@
+/* SPMC-internal types: partitions, endpoints' mailboxes and the handlers. */
+#ifndef SPMC_SPMC_H
+#define SPMC_SPMC_H
+
+#include "hv/vcpu.h"
+#include "lib/ffa.h"
+#include "lib/manifest.h"
+#include "lib/pgtable.h"
+
+#define SPMC_MAX_PARTITIONS 6
+#define SPMC_VERSION FFA_VERSION_1_2
+
+enum sp_state {
+	SP_BOOTING,  /* started, has not called FFA_MSG_WAIT yet */
+	SP_WAITING,  /* idle, can take a direct request */
+	SP_RUNNING,  /* serving a direct request (or FFA_RUN) */
+	SP_BLOCKED,  /* sent a direct request, waits for the response */
+	SP_ABORTED,  /* stopped for good after a fault */
+};
+
+/* An endpoint's RX/TX buffer pair, as the endpoint registered it. */
+struct mailbox {
+	u64 tx, rx; /* addresses in the owner's physical/IPA space */
+	u32 pages;
+	bool mapped;
+	bool rx_full; /* the SPMC wrote RX; the owner has not released it */
+};
+
+struct partition {
+	struct manifest m;
+	enum sp_state state;
+	struct vcpu vcpu;
+	struct pgt s2_secure; /* secure IPA space (VSTTBR_EL2) */
+	struct pgt s2_ns;     /* non-secure IPA space (VTTBR_EL2) */
+	u16 vmid;
+	u16 caller;	      /* whose direct request is being served */
+	u16 callee;	      /* when blocked: whom it waits for */
+	bool caller_64;	      /* request came in the 64-bit form */
+	bool serving;	      /* caller is valid */
+	u32 version;	      /* FF-A version it asked for */
+	struct mailbox mb;
+	char console[80]; /* FFA_CONSOLE_LOG text until its line ends */
+	u8 console_len;
+};
+
+/* The normal world seen as one endpoint (ID 0) until it has a hypervisor. */
+struct ns_endpoint {
+	u32 version;
+	struct mailbox mb;
+};
+
+extern struct partition spmc_partitions[SPMC_MAX_PARTITIONS];
+extern unsigned spmc_partition_count;
+extern struct ns_endpoint spmc_ns;
+
+struct partition *spmc_find_partition(u16 id);
+
+/* Who is calling: a partition, or the normal world (p == NULL). */
+struct caller {
+	struct partition *p;
+	u16 id;
+};
+
+/* ffa_discovery.c */
+struct ffa_value ffa_version(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_id_get(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_spm_id_get(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_features(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_partition_info_get(struct caller c,
+					const struct ffa_value *a);
+
+/* ffa_rxtx.c */
+struct ffa_value ffa_rxtx_map(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_rxtx_unmap(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_rx_release(struct caller c, const struct ffa_value *a);
+/* The caller's RX buffer as the SPMC sees it, or NULL. */
+void *mailbox_rx(struct caller c);
+struct mailbox *caller_mailbox(struct caller c);
+
+/* ffa_msg.c: calls that make partitions run, from the normal world */
+struct ffa_value ffa_direct_req_from_ns(const struct ffa_value *a);
+struct ffa_value ffa_run_from_ns(const struct ffa_value *a);
+
+/* ffa_msg.c: the same, from a partition (see sp_handle_call) */
+bool sp_direct_req(struct partition *p, const struct ffa_value *a,
+		   struct partition **next);
+bool sp_direct_resp(struct partition *p, const struct ffa_value *a,
+		    struct partition **next, struct ffa_value *out);
+bool sp_msg_wait(struct partition *p, struct partition **next,
+		 struct ffa_value *out);
+
+/* ffa_dispatch.c: calls answered on the spot, from anyone */
+bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
+		       struct ffa_value *r);
+
+/* sp_run.c */
+/*
+ * Runs partitions, starting with p, until one of them hands control back
+ * to the normal world; returns the value the normal world receives.
+ */
+struct ffa_value sp_run(struct partition *p);
+/* Runs p from its entry point until it waits or dies (boot only). */
+void sp_boot(struct partition *p);
+
+/* sp_call.c: an FF-A call from a partition. Sets *next to the partition
+ * to run next or returns true with *out for the normal world. */
+bool sp_handle_call(struct partition *p, struct partition **next,
+		    struct ffa_value *out);
+
+/* sp_fault.c: stops p for good; like sp_handle_call, says what is next */
+bool sp_fault(struct partition *p, const char *what, u64 esr, u64 addr,
+	      struct partition **next, struct ffa_value *out);
+
+/* partition.c */
+int partitions_create(const void *bootinfo);
+
+/* Shared helpers */
+bool ffa_mbz(const struct ffa_value *a, unsigned from, unsigned to);
+const char *sp_state_name(enum sp_state s);
+
+#endif

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# End-to-end tests: boots each test configuration on QEMU and checks how the
+# run ended and what each world logged.
+set -uo pipefail
+build=$1
+here=$(cd "$(dirname "$0")" && pwd)
+qemu="$here/../../tools/qemu-cmd.sh"
+logs=$build/qemu-logs
+mkdir -p "$logs"
+pass=0
+fail=0
+
+ok() { echo "ok - $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL - $1"; fail=$((fail + 1)); }
+
+# boot NAME FLASH: runs QEMU, leaves $logs/NAME.{ns,s}.log, sets $status
+boot() {
+	local name=$1 flash=$2
+	timeout 120 "$qemu" "$flash" -display none -monitor none \
+		-serial "file:$logs/$name.ns.log" \
+		-serial "file:$logs/$name.s.log" </dev/null >"$logs/$name.qemu.log" 2>&1
+	status=$?
+}
+
+expect_log() { # expect_log NAME WORLD PATTERN DESCRIPTION
+	if grep -qE -- "$3" "$logs/$1.$2.log"; then ok "$1: $4"; else
+		bad "$1: $4 (no /$3/ in $2 log)"; fi
+}
+
+# The normal world's own checks: each is one line "ok - ..." or "FAIL - ...".
+nw_checks() { # nw_checks NAME
+	local n_ok n_fail
+	n_ok=$(grep -c '^\[nwtest\] ok - ' "$logs/$1.ns.log")
+	n_fail=$(grep -c '^\[nwtest\] FAIL - ' "$logs/$1.ns.log")
+	grep '^\[nwtest\] FAIL - ' "$logs/$1.ns.log" | sed "s/^/  $1: /"
+	if [ "$n_fail" -eq 0 ] && [ "$n_ok" -gt 0 ] &&
+		grep -q "^\[nwtest\] $n_ok passed, 0 failed" "$logs/$1.ns.log"; then
+		ok "$1: $n_ok checks in the normal world"
+	else
+		bad "$1: $n_ok checks passed, $n_fail failed in the normal world"
+	fi
+}
+
+# 1. FF-A: discovery, messaging and every refused call
+boot ffa "$build/test-ffa.flash"
+[ "$status" -eq 0 ] && ok "ffa: run ended by PSCI SYSTEM_OFF with status 0" ||
+	bad "ffa: QEMU exit status $status"
+nw_checks ffa
+expect_log ffa s '^\[boot\] loaded spmc' "boot code verified and loaded the SPMC"
+expect_log ffa s '^\[spmc\] \[alpha\] trusted OS up at S-EL1, partition 0x8001, MMU on' "alpha booted with its MMU on"
+expect_log ffa s '^\[spmc\] partition 0x8002 .beta. is ready' "beta booted to FFA_MSG_WAIT"
+expect_log ffa s '^\[monitor\] PSCI SYSTEM_OFF from the normal world' "monitor handled SYSTEM_OFF"
+if grep -q 'stopped:' "$logs/ffa.s.log"; then bad "ffa: no partition was stopped"; else ok "ffa: no partition was stopped"; fi
+
+# 2. Isolation: a hostile partition is stopped, everyone else carries on
+iso_pattern=([1]='stage-2 data abort at 0xe600000' [2]='stage-2 data abort at 0xe600100'
+	[3]='stage-2 data abort at 0xe100000' [4]='stage-2 data abort at 0xe000000'
+	[5]='forbidden PSCI call' [6]='stage-2 data abort at 0x41000000')
+for n in 1 2 3 4 5 6; do
+	boot iso$n "$build/test-iso$n.flash"
+	[ "$status" -eq 0 ] && ok "iso$n: run ended cleanly" || bad "iso$n: QEMU exit status $status"
+	nw_checks iso$n
+	expect_log iso$n s "partition 0x8001 'alpha' stopped: ${iso_pattern[$n]}" \
+		"SPMC log names the partition, the fault and the address"
+	if grep -q "'beta' stopped" "$logs/iso$n.s.log"; then bad "iso$n: beta untouched"; else ok "iso$n: beta untouched"; fi
+done
+
+# 3. A tampered package is refused, naming the bad image
+for img in spmc beta; do
+	off=$(awk -v n="$img" '$1 == n && $2 != "manifest" { print $NF }' "$build/test-ffa.layout" | tail -1)
+	cp "$build/test-ffa.flash" "$logs/tamper-$img.flash"
+	pos=$((0x40000 + ${off#+} + 64))
+	printf '\xff' | dd of="$logs/tamper-$img.flash" bs=1 seek=$pos conv=notrunc status=none
+	boot tamper-$img "$logs/tamper-$img.flash"
+	[ "$status" -eq 1 ] && ok "tamper-$img: boot stops with status 1" || bad "tamper-$img: QEMU exit status $status"
+	expect_log tamper-$img s "image '$img' \\(partition|image '$img' \\(spmc|image '$img'.*SHA-256 mismatch" "refusal names image '$img'"
+	if [ -s "$logs/tamper-$img.ns.log" ]; then bad "tamper-$img: normal world never ran"; else ok "tamper-$img: normal world never ran"; fi
+done
+
+echo "qemu tests: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

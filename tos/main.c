@@ -1,0 +1,162 @@
+/* A small trusted OS at S-EL1: its own MMU, a message loop, test services. */
+#include "arch/aarch64/ffa_smc.h"
+#include "arch/aarch64/sysreg.h"
+#include "lib/fmt.h"
+#include "lib/log.h"
+#include "lib/smccc.h"
+#include "tos/mmu.h"
+#include "tos/tos.h"
+
+void tos_main(void);
+void tos_exception(u64 esr, u64 elr, u64 far);
+
+static u16 self_id;
+static u32 served;
+
+/* Log lines go to the SPMC by FFA_CONSOLE_LOG, 48 characters a call. */
+static char con[48];
+static unsigned con_len;
+
+static void con_flush(void)
+{
+	struct ffa_value a = { { FFA_CONSOLE_LOG_64, con_len } };
+	unsigned i;
+
+	for (i = 0; i < con_len; i++)
+		a.x[2 + i / 8] |= (u64)(u8)con[i] << (8 * (i % 8));
+	if (con_len)
+		ffa_smc(a);
+	con_len = 0;
+}
+
+static void con_putc(char c)
+{
+	con[con_len++] = c;
+	if (c == '\n' || con_len == sizeof(con))
+		con_flush();
+}
+
+void tos_exception(u64 esr, u64 elr, u64 far)
+{
+	struct ffa_value a = { { FFA_ERROR, 0, (u32)FFA_ABORTED } };
+
+	log_printf("fatal exception: ESR 0x%llx ELR 0x%llx FAR 0x%llx\n",
+		   (unsigned long long)esr, (unsigned long long)elr,
+		   (unsigned long long)far);
+	for (;;)
+		ffa_smc(a);
+}
+
+static struct ffa_value reply(const struct ffa_value *req)
+{
+	struct ffa_value r = { { 0 } };
+	bool wide = ffa_is_64((u32)req->x[0]);
+
+	r.x[0] = wide ? FFA_MSG_SEND_DIRECT_RESP_64 :
+			FFA_MSG_SEND_DIRECT_RESP_32;
+	r.x[1] = (u64)self_id << 16 | (u16)(req->x[1] >> 16);
+	return r;
+}
+
+static void cmd_call(struct ffa_value *r, u64 target)
+{
+	struct ffa_value a = { { FFA_MSG_SEND_DIRECT_REQ_32,
+				 (u64)self_id << 16 | (u16)target, 0,
+				 TOS_CMD_PING } };
+	struct ffa_value b = ffa_smc(a);
+
+	if (b.x[0] != FFA_MSG_SEND_DIRECT_RESP_32) {
+		r->x[3] = TOS_ERR_CALL_FAILED;
+		r->x[4] = b.x[0];
+		r->x[5] = b.x[2];
+		return;
+	}
+	r->x[4] = b.x[4];
+	r->x[5] = b.x[5];
+}
+
+static void cmd_probe(struct ffa_value *r, const struct ffa_value *req)
+{
+#ifdef TOS_PROBE
+	volatile u64 *p = (volatile u64 *)req->x[4];
+	struct ffa_value off = { { PSCI_SYSTEM_OFF } };
+
+	switch (req->x[3]) {
+	case TOS_CMD_READ:
+		log_printf("probe: reading 0x%llx\n",
+			   (unsigned long long)req->x[4]);
+		r->x[4] = *p;
+		return;
+	case TOS_CMD_WRITE:
+		log_printf("probe: writing 0x%llx\n",
+			   (unsigned long long)req->x[4]);
+		*p = req->x[5];
+		return;
+	case TOS_CMD_BAD_CALL:
+		log_printf("probe: calling PSCI SYSTEM_OFF\n");
+		ffa_smc(off);
+		return;
+	}
+#else
+	(void)req;
+#endif
+	r->x[3] = TOS_ERR_UNKNOWN_CMD;
+}
+
+static struct ffa_value serve(const struct ffa_value *req)
+{
+	struct ffa_value r = reply(req);
+	bool wide = ffa_is_64((u32)req->x[0]);
+
+	served++;
+	switch ((u32)req->x[3]) {
+	case TOS_CMD_PING:
+		r.x[4] = self_id;
+		r.x[5] = TOS_MAGIC;
+		r.x[6] = served;
+		break;
+	case TOS_CMD_ADD:
+		r.x[4] = wide ? req->x[4] + req->x[5] :
+				(u32)(req->x[4] + req->x[5]);
+		break;
+	case TOS_CMD_CALL:
+		cmd_call(&r, req->x[4]);
+		break;
+	default:
+		cmd_probe(&r, req);
+		break;
+	}
+	return r;
+}
+
+void tos_main(void)
+{
+	struct ffa_value id = ffa_smc((struct ffa_value){ { FFA_ID_GET } });
+	struct ffa_value msg = { { FFA_MSG_WAIT } };
+
+	log_init("", con_putc);
+	self_id = (u16)id.x[2];
+	tos_mmu_init();
+	log_printf("trusted OS up at S-EL1, partition 0x%04x, MMU on%s\n",
+		   self_id,
+#ifdef TOS_PROBE
+		   " (probe build)"
+#else
+		   ""
+#endif
+	);
+	msg = ffa_smc(msg);
+	for (;;) {
+		switch ((u32)msg.x[0]) {
+		case FFA_MSG_SEND_DIRECT_REQ_32:
+		case FFA_MSG_SEND_DIRECT_REQ_64:
+			msg = serve(&msg);
+			msg = ffa_smc(msg);
+			break;
+		default:
+			/* FFA_RUN or anything unexpected: back to waiting */
+			msg = ffa_smc((struct ffa_value){ { FFA_MSG_WAIT } });
+			break;
+		}
+	}
+}

@@ -1,0 +1,66 @@
+/* The trusted OS's own stage-1 translation at S-EL1. */
+#include "arch/aarch64/sysreg.h"
+#include "lib/log.h"
+#include "lib/pgtable.h"
+#include "plat/qemu-virt/platform.h"
+#include "tos/mmu.h"
+
+extern char __image_start[], __text_end[], __image_end[];
+extern char __pgt_pool_start[], __pgt_pool_end[];
+
+#define NORMAL (S1_ATTR_IDX(S1_MAIR_NORMAL) | PTE_SH_INNER)
+/* EL1 stage 1 has two XN bits: UXN (54) and PXN (53) */
+#define S1_EL1_XN (BIT(54) | BIT(53))
+
+static struct pgt_pool pool;
+static struct pgt tables;
+
+void tos_mmu_init(void)
+{
+	u64 image = (u64)__image_start, text_end = (u64)__text_end;
+	u64 end = ALIGN_UP((u64)__image_end, 0x200000);
+	int err;
+
+	pgt_pool_init(&pool, __pgt_pool_start, (u64)__pgt_pool_start,
+		      (u32)(((u64)__pgt_pool_end - (u64)__pgt_pool_start) >>
+			    PAGE_SHIFT));
+	err = pgt_init(&tables, &pool, 39);
+	if (!err)
+		err = pgt_map(&tables, image, image, text_end - image,
+			      NORMAL | S1_RO);
+	if (!err)
+		err = pgt_map(&tables, text_end, text_end, end - text_end,
+			      NORMAL | S1_EL1_XN);
+#ifdef TOS_PROBE
+	/*
+	 * A hostile trusted OS maps whatever it likes: only the SPMC's stage 2
+	 * stands between it and other partitions, the SPMC and the monitor.
+	 */
+	if (!err)
+		err = pgt_map(&tables, PLAT_SRAM_BASE, PLAT_SRAM_BASE,
+			      image - PLAT_SRAM_BASE, NORMAL | S1_EL1_XN);
+	if (!err)
+		err = pgt_map(&tables, end, end, PLAT_SP_RAM_END - end,
+			      NORMAL | S1_EL1_XN);
+	if (!err)
+		err = pgt_map(&tables, PLAT_NS_DRAM_BASE, PLAT_NS_DRAM_BASE,
+			      PLAT_NS_DRAM_SIZE,
+			      NORMAL | S1_EL1_XN | S1_NS);
+#endif
+	if (err) {
+		log_printf("cannot build translation tables (%d)\n", err);
+		return;
+	}
+	write_sysreg(mair_el1, 0xff04);
+	/* T0SZ 25, WB walks, inner shareable, 4K, TTBR1 walks off, 40-bit */
+	write_sysreg(tcr_el1, 25 | (1ULL << 8) | (1ULL << 10) | (3ULL << 12) |
+				      BIT(23) | (2ULL << 32));
+	write_sysreg(ttbr0_el1, tables.root_pa);
+	isb();
+	__asm__ volatile("tlbi vmalle1" ::: "memory");
+	dsb(nsh);
+	isb();
+	write_sysreg(sctlr_el1, SCTLR_EL1_RES1 | SCTLR_M | SCTLR_C | SCTLR_SA |
+					SCTLR_I | SCTLR_WXN);
+	isb();
+}
