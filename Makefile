@@ -15,8 +15,11 @@ NS_IMAGE ?=
 FW_CFLAGS := -std=c11 -O2 -g -ffreestanding -nostdlib -fno-builtin \
 	-fno-stack-protector -fno-pic -fno-pie -fno-common \
 	-fno-strict-aliasing -fno-tree-loop-distribute-patterns \
-	-mgeneral-regs-only -mstrict-align -ffixed-x18 \
+	-mgeneral-regs-only -ffixed-x18 \
 	-mbranch-protection=none -Wall -Wextra -Werror -I.
+# Code that runs with its MMU off (all of boot and the monitor, the normal-
+# world test program) sees Device memory, where unaligned accesses fault.
+MMU_OFF := -mstrict-align
 FW_LDFLAGS := -nostdlib -static -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -I. \
@@ -72,17 +75,17 @@ $(BUILD)/$(1).bin: $(BUILD)/$(1).elf
 FW_BINS += $(BUILD)/$(1).bin
 endef
 
-$(eval $(call image,boot,$(BOOT_SRCS),,boot/boot.ld))
-$(eval $(call image,monitor,$(MONITOR_SRCS),,monitor/monitor.ld))
+$(eval $(call image,boot,$(BOOT_SRCS),$(MMU_OFF),boot/boot.ld))
+$(eval $(call image,monitor,$(MONITOR_SRCS),$(MMU_OFF),monitor/monitor.ld))
 $(eval $(call image,spmc,$(SPMC_SRCS),,spmc/spmc.ld))
 $(eval $(call image,tos-alpha,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-alpha-probe,$(TOS_SRCS),-DTOS_PROBE,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-beta,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(BETA_BASE)))
-$(eval $(call image,nwtest-demo,$(NWTEST_SRCS),-DNW_SCENARIO_DEMO,nwtest/nwtest.ld))
-$(eval $(call image,nwtest-ffa,$(NWTEST_SRCS),,nwtest/nwtest.ld))
-$(eval $(call image,nwtest-bench,$(NWTEST_SRCS),-DNW_SCENARIO_BENCH,nwtest/nwtest.ld))
+$(eval $(call image,nwtest-demo,$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_DEMO,nwtest/nwtest.ld))
+$(eval $(call image,nwtest-ffa,$(NWTEST_SRCS),$(MMU_OFF),nwtest/nwtest.ld))
+$(eval $(call image,nwtest-bench,$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_BENCH,nwtest/nwtest.ld))
 ISOLATION_CASES := 1 2 3 4 5 6
-$(foreach n,$(ISOLATION_CASES),$(eval $(call image,nwtest-iso$(n),$(NWTEST_SRCS),-DNW_SCENARIO_ISOLATION=$(n),nwtest/nwtest.ld)))
+$(foreach n,$(ISOLATION_CASES),$(eval $(call image,nwtest-iso$(n),$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_ISOLATION=$(n),nwtest/nwtest.ld)))
 
 # Manifests: DTS through the C preprocessor (for shared constants), then dtc.
 $(BUILD)/manifests/%.dtb: manifests/%.dts manifests/uuids.h

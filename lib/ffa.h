@@ -55,25 +55,44 @@
 #define ffa_is_64(fid) (((fid) & (1u << 30)) != 0)
 
 /*
- * One FF-A call or answer: x0-x17 as SMCCC 1.2 defines them. Every handler
- * takes and returns this, so nothing about the registers is implicit.
+ * One FF-A call or answer: w/x0-7. Every handler takes and returns this, so
+ * nothing about the registers is implicit. x8-x17 (SMCCC 1.2) carry nothing
+ * in the calls implemented so far; the SPMC preserves them for the caller.
+ * Kept to 64 bytes so that copies are a few load/store pairs.
  */
+#define FFA_VALUE_REGS 8
 struct ffa_value {
-	u64 x[18];
+	u64 x[FFA_VALUE_REGS];
 };
+
+/*
+ * Every field is written: a zero-initialised struct would cost a memset
+ * call in images built without SIMD registers.
+ */
+static inline struct ffa_value ffa_value8(u64 x0, u64 x1, u64 x2, u64 x3,
+					  u64 x4, u64 x5, u64 x6, u64 x7)
+{
+	struct ffa_value v;
+
+	v.x[0] = x0;
+	v.x[1] = x1;
+	v.x[2] = x2;
+	v.x[3] = x3;
+	v.x[4] = x4;
+	v.x[5] = x5;
+	v.x[6] = x6;
+	v.x[7] = x7;
+	return v;
+}
 
 static inline struct ffa_value ffa_error(s32 code)
 {
-	struct ffa_value v = { { FFA_ERROR, 0, (u64)(u32)code } };
-
-	return v;
+	return ffa_value8(FFA_ERROR, 0, (u32)code, 0, 0, 0, 0, 0);
 }
 
 static inline struct ffa_value ffa_success(u64 a2)
 {
-	struct ffa_value v = { { FFA_SUCCESS_32, 0, a2 } };
-
-	return v;
+	return ffa_value8(FFA_SUCCESS_32, 0, a2, 0, 0, 0, 0, 0);
 }
 
 #endif

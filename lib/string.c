@@ -17,7 +17,13 @@ void *memcpy(void *dst, const void *src, size_t n)
 			*d++ = *s++;
 			n--;
 		}
-		while (n >= 8) {
+		for (; n >= 16; d += 16, s += 16, n -= 16) {
+			u64 a = ((const u64 *)s)[0], b = ((const u64 *)s)[1];
+
+			((u64 *)d)[0] = a;
+			((u64 *)d)[1] = b;
+		}
+		if (n >= 8) {
 			*(u64 *)d = *(const u64 *)s;
 			d += 8;
 			s += 8;
@@ -50,7 +56,11 @@ void *memset(void *dst, int c, size_t n)
 		*d++ = (u8)c;
 		n--;
 	}
-	while (n >= 8) {
+	for (; n >= 16; d += 16, n -= 16) {
+		((u64 *)d)[0] = pattern;
+		((u64 *)d)[1] = pattern;
+	}
+	if (n >= 8) {
 		*(u64 *)d = pattern;
 		d += 8;
 		n -= 8;

@@ -35,9 +35,9 @@ cold_boot:
 	b	.
 
 /*
- * x0-x17 hold the call. The normal world's x18-x30 and SP_EL2 are kept by
- * the C calling convention and the monitor; the answer goes back in x0-x17
- * by SMC, which the monitor passes to the normal world.
+ * x0-x7 hold the call. The normal world's x18-x30 and SP_EL2 are kept by
+ * the C calling convention and the monitor, x8-x17 here; the answer goes
+ * back in x0-x7 by SMC, which the monitor passes to the normal world.
  */
 call_entry:
 	sub	sp, sp, #160

@@ -11,7 +11,7 @@ static u32 *caller_version(struct caller c)
 struct ffa_value ffa_version(struct caller c, const struct ffa_value *a)
 {
 	u32 want = (u32)a->x[1];
-	struct ffa_value r = { { SPMC_VERSION } };
+	struct ffa_value r = ffa_value8(SPMC_VERSION, 0, 0, 0, 0, 0, 0, 0);
 
 	/* bit 31 MBZ; only major version 1 is spoken here */
 	if ((want & BIT(31)) || FFA_VERSION_MAJOR(want) != 1) {

@@ -90,22 +90,22 @@ bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
 void spmc_handle_ns_call(struct ffa_value *a)
 {
 	struct caller ns = { NULL, FFA_HOST_ID };
-	u32 fid = (u32)a->x[0];
+	struct ffa_value r;
 
-	if (ffa_answer_simple(ns, a, a))
-		return;
-	switch (fid) {
+	switch ((u32)a->x[0]) {
 	case FFA_MSG_SEND_DIRECT_REQ_32:
 	case FFA_MSG_SEND_DIRECT_REQ_64:
-		*a = ffa_direct_req_from_ns(a);
-		return;
+		r = ffa_direct_req_from_ns(a);
+		break;
 	case FFA_RUN:
-		*a = ffa_run_from_ns(a);
-		return;
+		r = ffa_run_from_ns(a);
+		break;
 	default:
-		/* includes responses and waits, which the normal world has
-		 * nothing to send to here */
-		*a = ffa_error(FFA_NOT_SUPPORTED);
-		return;
+		/* responses and waits included: the normal world has nothing
+		 * to send them to here */
+		if (!ffa_answer_simple(ns, a, &r))
+			r = ffa_error(FFA_NOT_SUPPORTED);
+		break;
 	}
+	*a = r;
 }

@@ -8,24 +8,11 @@
 /* The registers a message carries: w/x0-7, 32-bit forms zero-extended. */
 static struct ffa_value message(const struct ffa_value *a)
 {
-	struct ffa_value m = { { 0 } };
-	bool wide = ffa_is_64((u32)a->x[0]);
-	unsigned i;
+	u64 mask = ffa_is_64((u32)a->x[0]) ? ~0ULL : 0xffffffffULL;
 
-	m.x[0] = (u32)a->x[0];
-	m.x[1] = (u32)a->x[1];
-	m.x[2] = (u32)a->x[2];
-	for (i = 3; i < 8; i++)
-		m.x[i] = wide ? a->x[i] : (u32)a->x[i];
-	return m;
-}
-
-static void set_regs(struct partition *p, const struct ffa_value *v)
-{
-	unsigned i;
-
-	for (i = 0; i < 18; i++)
-		p->vcpu.x[i] = v->x[i];
+	return ffa_value8((u32)a->x[0], (u32)a->x[1], (u32)a->x[2],
+			  a->x[3] & mask, a->x[4] & mask, a->x[5] & mask,
+			  a->x[6] & mask, a->x[7] & mask);
 }
 
 static s32 state_error(const struct partition *q)
@@ -63,7 +50,7 @@ static void deliver_request(struct partition *q, const struct ffa_value *a,
 	q->serving = true;
 	q->caller = sender;
 	q->caller_64 = ffa_is_64((u32)a->x[0]);
-	set_regs(q, &m);
+	*vcpu_ffa(q) = m;
 }
 
 struct ffa_value ffa_direct_req_from_ns(const struct ffa_value *a)
@@ -81,7 +68,7 @@ struct ffa_value ffa_run_from_ns(const struct ffa_value *a)
 {
 	u16 id = (u16)(a->x[1] >> 16), vcpu = (u16)a->x[1];
 	struct partition *q = spmc_find_partition(id);
-	struct ffa_value run = { { FFA_RUN } };
+	struct ffa_value run = ffa_value8(FFA_RUN, 0, 0, 0, 0, 0, 0, 0);
 
 	if (!q || vcpu >= q->m.exec_ctx_count)
 		return ffa_error(FFA_INVALID_PARAMETERS);
@@ -90,7 +77,7 @@ struct ffa_value ffa_run_from_ns(const struct ffa_value *a)
 							  FFA_BUSY);
 	q->state = SP_RUNNING;
 	q->serving = false;
-	set_regs(q, &run);
+	*vcpu_ffa(q) = run;
 	return sp_run(q);
 }
 
@@ -109,7 +96,7 @@ bool sp_direct_req(struct partition *p, const struct ffa_value *a,
 	if (err) {
 		struct ffa_value e = ffa_error(err);
 
-		set_regs(p, &e);
+		*vcpu_ffa(p) = e;
 		return false;
 	}
 	p->state = SP_BLOCKED;
@@ -136,7 +123,7 @@ bool sp_direct_resp(struct partition *p, const struct ffa_value *a,
 	if (err) {
 		struct ffa_value e = ffa_error(err);
 
-		set_regs(p, &e);
+		*vcpu_ffa(p) = e;
 		return false;
 	}
 	p->state = SP_WAITING;
@@ -148,7 +135,7 @@ bool sp_direct_resp(struct partition *p, const struct ffa_value *a,
 	q = spmc_find_partition(dst);
 	/* the caller is blocked on p until now: nothing else can run it */
 	q->state = SP_RUNNING;
-	set_regs(q, &m);
+	*vcpu_ffa(q) = m;
 	*next = q;
 	return false;
 }
@@ -167,11 +154,11 @@ bool sp_msg_wait(struct partition *p, struct partition **next,
 		/* a request in progress must be answered first */
 		struct ffa_value e = ffa_error(FFA_DENIED);
 
-		set_regs(p, &e);
+		*vcpu_ffa(p) = e;
 		return false;
 	}
 	/* it was given cycles by FFA_RUN and is done with them */
 	p->state = SP_WAITING;
-	*out = (struct ffa_value){ { FFA_MSG_WAIT } };
+	*out = ffa_value8(FFA_MSG_WAIT, 0, 0, 0, 0, 0, 0, 0);
 	return true;
 }

@@ -17,12 +17,9 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 		    struct ffa_value *out)
 {
 	struct caller c = { p, p->m.id };
-	struct ffa_value a, r;
-	u32 fid = (u32)p->vcpu.x[0];
-	unsigned i;
+	struct ffa_value a = *vcpu_ffa(p), r;
+	u32 fid = (u32)a.x[0];
 
-	for (i = 0; i < 18; i++)
-		a.x[i] = p->vcpu.x[i];
 	*next = p;
 	switch (fid) {
 	case FFA_MSG_WAIT:
@@ -45,10 +42,9 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 			return sp_fault(p, "forbidden PSCI call", fid,
 					p->vcpu.pc, next, out);
 		r = is_ffa(fid) ? ffa_error(FFA_NOT_SUPPORTED) :
-				  (struct ffa_value){
-					  { (u64)(s64)SMCCC_NOT_SUPPORTED } };
+				  ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0,
+					     0, 0, 0, 0, 0, 0);
 	}
-	for (i = 0; i < 18; i++)
-		p->vcpu.x[i] = r.x[i];
+	*vcpu_ffa(p) = r;
 	return false;
 }

@@ -19,14 +19,6 @@ const char *sp_state_name(enum sp_state s)
 	return "?";
 }
 
-static void set_regs(struct partition *p, const struct ffa_value *v)
-{
-	unsigned i;
-
-	for (i = 0; i < 18; i++)
-		p->vcpu.x[i] = v->x[i];
-}
-
 /*
  * The partition is never entered again. Its caller, if any, gets ABORTED;
  * nothing else changes, so every other partition goes on serving.
@@ -58,7 +50,7 @@ bool sp_fault(struct partition *p, const char *what, u64 esr, u64 addr,
 		return true;
 	}
 	q->state = SP_RUNNING;
-	set_regs(q, &err);
+	*vcpu_ffa(q) = err;
 	*next = q;
 	return false;
 }

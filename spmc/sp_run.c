@@ -14,12 +14,13 @@
 
 /*
  * What running a partition overwrites of the normal world's state: its EL1
- * registers and the EL2 registers the monitor does not swap. Saved once per
- * call that runs a partition, restored before the answer goes back.
+ * registers and the EL2 registers the monitor does not swap (HCR_EL2 and
+ * VBAR_EL2 it does). Saved once per call that runs a partition, restored
+ * before the answer goes back.
  */
 struct ns_state {
 	struct el1_context el1;
-	u64 vttbr, vtcr, hcr, cptr, cnthctl;
+	u64 vttbr, vtcr, cptr, cnthctl;
 	u64 elr, spsr, esr, far, hpfar;
 };
 
@@ -28,7 +29,6 @@ static void ns_state_save(struct ns_state *s)
 	el1_context_save(&s->el1);
 	s->vttbr = read_sysreg(vttbr_el2);
 	s->vtcr = read_sysreg(vtcr_el2);
-	s->hcr = read_sysreg(hcr_el2);
 	s->cptr = read_sysreg(cptr_el2);
 	s->cnthctl = read_sysreg(cnthctl_el2);
 	s->elr = read_sysreg(elr_el2);
@@ -43,7 +43,6 @@ static void ns_state_restore(const struct ns_state *s)
 	el1_context_load(&s->el1);
 	write_sysreg(vttbr_el2, s->vttbr);
 	write_sysreg(vtcr_el2, s->vtcr);
-	write_sysreg(hcr_el2, s->hcr);
 	write_sysreg(cptr_el2, s->cptr);
 	write_sysreg(cnthctl_el2, s->cnthctl);
 	write_sysreg(elr_el2, s->elr);
@@ -54,19 +53,22 @@ static void ns_state_restore(const struct ns_state *s)
 	isb();
 }
 
-/* Set up EL2 for p (the common part is redone each time: it is cheap). */
-static void enter_partition(const struct partition *p)
+/* EL2 set-up common to every partition, once per call that runs one. */
+static void enter_partitions(void)
 {
-	write_sysreg(VSTTBR_EL2, p->s2_secure.root_pa);
 	write_sysreg(VSTCR_EL2, mmu_vstcr());
-	write_sysreg(vttbr_el2, p->s2_ns.root_pa | (u64)p->vmid << 48);
 	write_sysreg(vtcr_el2, mmu_vtcr());
 	write_sysreg(hcr_el2, HCR_SP);
 	/* FP/SIMD is trapped: partitions are built without it so far */
 	write_sysreg(cptr_el2, CPTR_SP);
 	/* EL1 may read the physical counter and use its timer */
 	write_sysreg(cnthctl_el2, 3);
-	write_sysreg(vbar_el2, (u64)hv_vectors);
+}
+
+static void enter_partition(const struct partition *p)
+{
+	write_sysreg(VSTTBR_EL2, p->s2_secure.root_pa);
+	write_sysreg(vttbr_el2, p->s2_ns.root_pa | (u64)p->vmid << 48);
 	el1_context_load(&p->vcpu.el1);
 	isb();
 }
@@ -121,6 +123,7 @@ struct ffa_value sp_run(struct partition *p)
 	struct ffa_value out;
 
 	ns_state_save(&ns);
+	enter_partitions();
 	while (!run_once(p, &p, &out))
 		;
 	ns_state_restore(&ns);
@@ -133,6 +136,7 @@ void sp_boot(struct partition *p)
 	struct ffa_value out;
 
 	log_printf("booting partition 0x%04x '%s'\n", p->m.id, p->m.name);
+	enter_partitions();
 	/* a booting partition only ever hands control back by waiting or
 	 * dying; a call that would involve the normal world is refused */
 	while (p->state == SP_BOOTING)

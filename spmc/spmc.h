@@ -114,6 +114,12 @@ bool sp_fault(struct partition *p, const char *what, u64 esr, u64 addr,
 /* partition.c */
 int partitions_create(const void *bootinfo);
 
+/* A partition's w/x0-7 seen as an FF-A value, for calls and answers. */
+static inline struct ffa_value *vcpu_ffa(struct partition *p)
+{
+	return (struct ffa_value *)p->vcpu.x;
+}
+
 /* Shared helpers */
 bool ffa_mbz(const struct ffa_value *a, unsigned from, unsigned to);
 const char *sp_state_name(enum sp_state s);

@@ -49,13 +49,12 @@ void tos_exception(u64 esr, u64 elr, u64 far)
 
 static struct ffa_value reply(const struct ffa_value *req)
 {
-	struct ffa_value r = { { 0 } };
 	bool wide = ffa_is_64((u32)req->x[0]);
 
-	r.x[0] = wide ? FFA_MSG_SEND_DIRECT_RESP_64 :
-			FFA_MSG_SEND_DIRECT_RESP_32;
-	r.x[1] = (u64)self_id << 16 | (u16)(req->x[1] >> 16);
-	return r;
+	return ffa_value8(wide ? FFA_MSG_SEND_DIRECT_RESP_64 :
+				 FFA_MSG_SEND_DIRECT_RESP_32,
+			  (u64)self_id << 16 | (u16)(req->x[1] >> 16), 0, 0, 0,
+			  0, 0, 0);
 }
 
 static void cmd_call(struct ffa_value *r, u64 target)
