@@ -42,7 +42,7 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	lib/ffa_partinfo.c $(PLAT_CONSOLE) $(FW_LIB)
 TOS_SRCS := tos/start.S tos/main.c tos/mmu.c arch/aarch64/ffa_smc.S \
 	lib/pgtable.c $(FW_LIB)
-NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c \
+NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
 	$(FW_LIB)
@@ -138,9 +138,15 @@ TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts
 	@mkdir -p $(@D)
 	$(DTC) -q -I dts -O dtb -o $@ $<
+# The SPMC's FF-A handlers, built for the host with stand-ins for hardware
+UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
+	spmc/ffa_msg.c spmc/ffa_dispatch.c spmc/partition.c spmc/sp_call.c \
+	spmc/sp_fault.c lib/log.c test/unit/spmc_host.c
+$(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
+	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
 $(BUILD)/unit/%: test/unit/%.c $(UNIT_LIB) $(wildcard lib/*.h)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(UNIT_LIB) -lcmocka
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(UNIT_LIB) $(UNIT_EXTRA_$*) -lcmocka
 
 unit-test: $(UNIT_TESTS) $(TEST_DTBS)
 	@tools/run-unit-tests.sh $(BUILD) $(UNIT_TESTS)

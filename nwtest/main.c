@@ -81,7 +81,7 @@ void nwtest_main(u64 dtb)
 #elif defined(NW_SCENARIO_ISOLATION)
 	scenario_isolation(NW_SCENARIO_ISOLATION);
 #else
-	scenario_ffa();
+	scenario_ffa(dtb);
 #endif
 	finish();
 }

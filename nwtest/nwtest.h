@@ -26,7 +26,7 @@ extern volatile u64 nw_last_esr;
 /* Where the normal world keeps its RX/TX buffers */
 extern u8 nw_tx[4096], nw_rx[4096];
 
-void scenario_ffa(void);
+void scenario_ffa(u64 dtb);
 void scenario_isolation(int which);
 void scenario_demo(void);
 void scenario_bench(void);

@@ -1,5 +1,6 @@
 /* Scenario "ffa": SMCCC/PSCI, FF-A discovery, messaging and every bad call. */
 #include "arch/aarch64/sysreg.h"
+#include "lib/fdt.h"
 #include "lib/ffa_partinfo.h"
 #include "lib/smccc.h"
 #include "lib/string.h"
@@ -257,8 +258,31 @@ static void ns_reads_secure_ram(void)
 		 "partitions unaffected by the normal world's fault");
 }
 
-void scenario_ffa(void)
+/* The boot code added /psci, as Linux needs to find SMCCC and PSCI. */
+static void device_tree(u64 dtb)
 {
+	const void *blob = (const void *)dtb;
+	const char *method, *compat;
+	int psci;
+
+	CHECK_EQ(fdt_check(blob, 0x200000), 0, "device tree handed over is valid");
+	psci = fdt_path_offset(blob, "/psci");
+	nw_check(psci >= 0, "device tree has a /psci node", (u64)psci, 0);
+	if (psci < 0)
+		return;
+	method = fdt_prop_string(blob, psci, "method");
+	compat = fdt_prop_string(blob, psci, "compatible");
+	nw_check(method && !strcmp(method, "smc"), "/psci method is \"smc\"",
+		 0, 0);
+	nw_check(compat && !strcmp(compat, "arm,psci-1.0"),
+		 "/psci is compatible with arm,psci-1.0", 0, 0);
+	nw_check(fdt_path_offset(blob, "/memory") >= 0,
+		 "QEMU's nodes are still there (/memory)", 0, 0);
+}
+
+void scenario_ffa(u64 dtb)
+{
+	device_tree(dtb);
 	smccc_psci();
 	version_and_ids();
 	rxtx();

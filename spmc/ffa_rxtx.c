@@ -10,13 +10,10 @@ struct mailbox *caller_mailbox(struct caller c)
 	return c.p ? &c.p->mb : &spmc_ns.mb;
 }
 
-/*
- * Partitions see their memory at the same address as the SPMC does, and
- * so does the normal world (through the SPMC's non-secure mapping).
- */
+/* Partitions see their memory at its physical address (identity stage 2). */
 void *mailbox_rx(struct caller c)
 {
-	return (void *)(uintptr_t)caller_mailbox(c)->rx;
+	return stage1_va(caller_mailbox(c)->rx);
 }
 
 /* Is the range memory the caller may hand over as a buffer? */

@@ -3,7 +3,7 @@
 set -uo pipefail
 build=$1
 shift
-export TEST_DATA_DIR=$build/test-data
+export TEST_DATA_DIR=$build/test-data MANIFEST_DIR=$build/manifests
 pass=0
 fail=0
 for t in "$@"; do
