@@ -146,15 +146,23 @@ static void sbuf_putc(void *arg, char c)
 	b->count++;
 }
 
-int fmt_snprintf(char *buf, size_t size, const char *fmt, ...)
+int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct sbuf b = { buf, size, 0 };
-	va_list ap;
 
-	va_start(ap, fmt);
 	fmt_vformat(sbuf_putc, &b, fmt, ap);
-	va_end(ap);
 	if (size)
 		*b.p = '\0';
 	return b.count;
+}
+
+int fmt_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = fmt_vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
 }

@@ -11,5 +11,6 @@ typedef void (*fmt_putc_fn)(void *arg, char c);
 void fmt_vformat(fmt_putc_fn out, void *arg, const char *fmt, va_list ap);
 int fmt_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 #endif

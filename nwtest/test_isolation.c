@@ -19,6 +19,7 @@ static const struct probe probes[] = {
 	[5] = { "alpha calls PSCI SYSTEM_OFF", TOS_CMD_BAD_CALL, 0 },
 	[6] = { "alpha reads normal-world memory not given to it",
 		TOS_CMD_READ, PLAT_NS_DRAM_BASE + 0x1000000 },
+	[7] = { "alpha executes an undefined instruction", TOS_CMD_UNDEF, 0 },
 };
 
 void scenario_isolation(int which)

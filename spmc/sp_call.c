@@ -31,16 +31,19 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 	case FFA_MSG_SEND_DIRECT_RESP_64:
 		return sp_direct_resp(p, &a, next, out);
 	case FFA_ERROR:
-		return sp_fault(p, "reported a fatal error with FFA_ERROR",
-				(u64)(s64)(s32)a.x[2], p->vcpu.pc, next, out);
+		return sp_fault(p, next, out,
+				"gave up with FFA_ERROR %d (PC 0x%llx)",
+				(int)(s32)a.x[2],
+				(unsigned long long)p->vcpu.pc);
 	default:
 		break;
 	}
 	if (!ffa_answer_simple(c, &a, &r)) {
 		if (is_psci(fid))
 			/* power management belongs to the normal world */
-			return sp_fault(p, "forbidden PSCI call", fid,
-					p->vcpu.pc, next, out);
+			return sp_fault(p, next, out,
+					"forbidden PSCI call 0x%x (PC 0x%llx)",
+					fid, (unsigned long long)p->vcpu.pc);
 		r = is_ffa(fid) ? ffa_error(FFA_NOT_SUPPORTED) :
 				  ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0,
 					     0, 0, 0, 0, 0, 0);

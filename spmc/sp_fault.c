@@ -23,17 +23,20 @@ const char *sp_state_name(enum sp_state s)
  * The partition is never entered again. Its caller, if any, gets ABORTED;
  * nothing else changes, so every other partition goes on serving.
  */
-bool sp_fault(struct partition *p, const char *what, u64 esr, u64 addr,
-	      struct partition **next, struct ffa_value *out)
+bool sp_fault(struct partition *p, struct partition **next,
+	      struct ffa_value *out, const char *fmt, ...)
 {
 	bool serving = p->serving, booting = p->state == SP_BOOTING;
 	struct ffa_value err = ffa_error(FFA_ABORTED);
 	struct partition *q;
+	char why[128];
+	va_list ap;
 
-	log_printf("partition 0x%04x '%s' stopped: %s at 0x%llx (ESR 0x%llx, "
-		   "PC 0x%llx)\n",
-		   p->m.id, p->m.name, what, (unsigned long long)addr,
-		   (unsigned long long)esr, (unsigned long long)p->vcpu.pc);
+	va_start(ap, fmt);
+	fmt_vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	log_printf("partition 0x%04x '%s' stopped: %s\n", p->m.id, p->m.name,
+		   why);
 	p->state = SP_ABORTED;
 	p->serving = false;
 	*next = p;

@@ -86,11 +86,11 @@ static bool run_once(struct partition *p, struct partition **next,
 	esr = read_sysreg(esr_el2);
 	*next = p;
 
-	if (exit != VCPU_EXIT_SYNC) {
+	if (exit != VCPU_EXIT_SYNC)
 		/* no interrupt is routed to partitions yet */
-		return sp_fault(p, "unexpected interrupt or SError", esr, 0,
-				next, out);
-	}
+		return sp_fault(p, next, out,
+				"unexpected interrupt or SError (exit %llu)",
+				(unsigned long long)exit);
 	switch (ESR_EC(esr)) {
 	case EC_SMC64:
 		p->vcpu.pc += 4; /* a trapped SMC returns to itself */
@@ -99,21 +99,26 @@ static bool run_once(struct partition *p, struct partition **next,
 		return sp_handle_call(p, next, out);
 	case EC_DABT_LOW:
 	case EC_IABT_LOW:
-		return sp_fault(p,
-				ESR_EC(esr) == EC_DABT_LOW ?
-					"stage-2 data abort" :
-					"stage-2 instruction abort",
-				esr,
-				(read_sysreg(hpfar_el2) & 0xffffffffff0ULL)
-						<< 8 |
-					(read_sysreg(far_el2) & 0xfff),
-				next, out);
+		return sp_fault(
+			p, next, out,
+			"stage-2 %s abort at 0x%llx (ESR 0x%llx, PC 0x%llx)",
+			ESR_EC(esr) == EC_DABT_LOW ? "data" : "instruction",
+			(unsigned long long)((read_sysreg(hpfar_el2) &
+					      0xffffffffff0ULL)
+						     << 8 |
+					     (read_sysreg(far_el2) & 0xfff)),
+			(unsigned long long)esr,
+			(unsigned long long)p->vcpu.pc);
 	case EC_FP:
-		return sp_fault(p, "FP/SIMD use (not supported in partitions)",
-				esr, p->vcpu.pc, next, out);
+		return sp_fault(p, next, out,
+				"FP/SIMD use, not supported in partitions "
+				"(PC 0x%llx)",
+				(unsigned long long)p->vcpu.pc);
 	default:
-		return sp_fault(p, "trapped instruction", esr, p->vcpu.pc,
-				next, out);
+		return sp_fault(p, next, out,
+				"trapped instruction (ESR 0x%llx, PC 0x%llx)",
+				(unsigned long long)esr,
+				(unsigned long long)p->vcpu.pc);
 	}
 }
 

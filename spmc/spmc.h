@@ -108,8 +108,9 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 		    struct ffa_value *out);
 
 /* sp_fault.c: stops p for good; like sp_handle_call, says what is next */
-bool sp_fault(struct partition *p, const char *what, u64 esr, u64 addr,
-	      struct partition **next, struct ffa_value *out);
+bool sp_fault(struct partition *p, struct partition **next,
+	      struct ffa_value *out, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* partition.c */
 int partitions_create(const void *bootinfo);

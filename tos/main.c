@@ -38,7 +38,8 @@ static void con_putc(char c)
 
 void tos_exception(u64 esr, u64 elr, u64 far)
 {
-	struct ffa_value a = { { FFA_ERROR, 0, (u32)FFA_ABORTED } };
+	struct ffa_value a = ffa_value8(FFA_ERROR, 0, (u32)FFA_ABORTED, 0, 0, 0,
+				       0, 0);
 
 	log_printf("fatal exception: ESR 0x%llx ELR 0x%llx FAR 0x%llx\n",
 		   (unsigned long long)esr, (unsigned long long)elr,
@@ -94,6 +95,10 @@ static void cmd_probe(struct ffa_value *r, const struct ffa_value *req)
 	case TOS_CMD_BAD_CALL:
 		log_printf("probe: calling PSCI SYSTEM_OFF\n");
 		ffa_smc(off);
+		return;
+	case TOS_CMD_UNDEF:
+		log_printf("probe: executing an undefined instruction\n");
+		__asm__ volatile("udf #0");
 		return;
 	}
 #else

@@ -9,6 +9,7 @@
 #define TOS_CMD_READ 4	   /* probe builds: read u64 at x4 -> x4 */
 #define TOS_CMD_WRITE 5	   /* probe builds: write x5 at x4 */
 #define TOS_CMD_BAD_CALL 6 /* probe builds: make a call partitions may not */
+#define TOS_CMD_UNDEF 7	   /* probe builds: execute an undefined instruction */
 
 /* w3 of the response */
 #define TOS_OK 0

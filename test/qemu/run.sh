@@ -55,8 +55,9 @@ if grep -q 'stopped:' "$logs/ffa.s.log"; then bad "ffa: no partition was stopped
 # 2. Isolation: a hostile partition is stopped, everyone else carries on
 iso_pattern=([1]='stage-2 data abort at 0xe600000' [2]='stage-2 data abort at 0xe600100'
 	[3]='stage-2 data abort at 0xe100000' [4]='stage-2 data abort at 0xe000000'
-	[5]='forbidden PSCI call' [6]='stage-2 data abort at 0x41000000')
-for n in 1 2 3 4 5 6; do
+	[5]='forbidden PSCI call' [6]='stage-2 data abort at 0x41000000'
+	[7]='gave up with FFA_ERROR -8')
+for n in 1 2 3 4 5 6 7; do
 	boot iso$n "$build/test-iso$n.flash"
 	[ "$status" -eq 0 ] && ok "iso$n: run ended cleanly" || bad "iso$n: QEMU exit status $status"
 	nw_checks iso$n

@@ -365,7 +365,7 @@ static void fault_in_chain_unwinds_to_caller(void **state)
 				  0, 0, 0, 0);
 	sp_handle_call(a, &next, &out);
 	assert_ptr_equal(next, b);
-	assert_false(sp_fault(b, "test fault", 0, 0x1234, &next, &out));
+	assert_false(sp_fault(b, &next, &out, "test fault at 0x%x", 0x1234));
 	assert_ptr_equal(next, a);
 	assert_int_equal(b->state, SP_ABORTED);
 	assert_int_equal(a->state, SP_RUNNING);
