@@ -244,6 +244,33 @@ static void direct_messages(void)
 		 "alpha still answers after FFA_RUN");
 }
 
+u64 smc_preserved_mask(const u64 args[8]);
+
+/* SMCCC v1.2: x18-x30 and SP come back as they went, on every path. */
+static void registers_preserved(void)
+{
+	static const struct {
+		const char *what;
+		u64 args[8];
+	} calls[] = {
+		{ "x18-x30, SP kept: PSCI_VERSION (monitor)",
+		  { PSCI_VERSION } },
+		{ "x18-x30, SP kept: FFA_VERSION (SPMC)",
+		  { FFA_VERSION, FFA_VERSION_1_1 } },
+		{ "x18-x30, SP kept: unknown FF-A call (SPMC error)",
+		  { 0x840000ff } },
+		{ "x18-x30, SP kept: direct request to alpha",
+		  { FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0, TOS_CMD_PING } },
+		{ "x18-x30, SP kept: alpha calling beta on our behalf",
+		  { FFA_MSG_SEND_DIRECT_REQ_32, ALPHA_ID, 0, TOS_CMD_CALL,
+		    BETA_ID } },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+		CHECK_EQ(smc_preserved_mask(calls[i].args), 0, calls[i].what);
+}
+
 static void ns_reads_secure_ram(void)
 {
 	volatile u64 *secure = (volatile u64 *)PLAT_SPMC_BASE;
@@ -288,6 +315,7 @@ void scenario_ffa(u64 dtb)
 	rxtx();
 	partition_info();
 	direct_messages();
+	registers_preserved();
 	ns_reads_secure_ram();
 	check_success(nw_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0), "RXTX_UNMAP");
 	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_DENIED,

@@ -12,8 +12,22 @@
 
 void mmu_enable_el2(u64 root_pa);
 
-/* VTCR_EL2 / VSTCR_EL2 for the same 39-bit layout */
-u64 mmu_vtcr(void);
-u64 mmu_vstcr(void);
+#define TCR_T0SZ(bits) (64ULL - (bits))
+#define TCR_IRGN0_WB (1ULL << 8)
+#define TCR_ORGN0_WB (1ULL << 10)
+#define TCR_SH0_INNER (3ULL << 12)
+#define TCR_EL2_PS_40 (2ULL << 16)
+#define TCR_EL2_RES1 (BIT(31) | BIT(23))
+#define VTCR_SL0_L1 (1ULL << 6)
+#define VTCR_PS_40 (2ULL << 16)
+#define VTCR_NSA BIT(30)
+#define VTCR_RES1 BIT(31)
+
+/* Stage 2 in the same 39-bit layout. The secure IPA space walks and
+ * outputs to secure PA (SW = SA = 0); the non-secure one always lands in
+ * non-secure PA (NSA). */
+#define MMU_VSTCR (TCR_T0SZ(VA_BITS) | VTCR_SL0_L1 | TCR_IRGN0_WB | \
+		   TCR_ORGN0_WB | TCR_SH0_INNER)
+#define MMU_VTCR (MMU_VSTCR | VTCR_PS_40 | VTCR_NSA | VTCR_RES1)
 
 #endif

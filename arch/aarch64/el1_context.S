@@ -1,4 +1,4 @@
-/* Saving and loading a guest's EL1 system registers, two at a time. */
+/* Saving and loading EL1 (guest) and EL2 (host) system registers, in pairs. */
 
 	.macro	pair op, a, b, off
 	.ifc	\op, save
@@ -38,4 +38,39 @@ el1_context_save:
 	.global	el1_context_load
 el1_context_load:
 	all	load
+	ret
+
+/*
+ * EL2 registers that running a guest overwrites and the host (for the
+ * SPMC: the normal world) may still need: stage-2 and trap controls, and
+ * the syndrome of the host's own last exception.
+ */
+	.macro	el2_pair op, a, b, off
+	.ifc	\op, save
+	mrs	x2, \a
+	mrs	x3, \b
+	stp	x2, x3, [x0, #\off]
+	.else
+	ldp	x2, x3, [x0, #\off]
+	msr	\a, x2
+	msr	\b, x3
+	.endif
+	.endm
+
+	.macro	el2_all op
+	el2_pair \op, vttbr_el2, vtcr_el2, 0
+	el2_pair \op, cptr_el2, cnthctl_el2, 16
+	el2_pair \op, elr_el2, spsr_el2, 32
+	el2_pair \op, esr_el2, far_el2, 48
+	el2_pair \op, hpfar_el2, vttbr_el2, 64
+	.endm
+
+	.global	el2_host_save
+el2_host_save:
+	el2_all	save
+	ret
+
+	.global	el2_host_restore
+el2_host_restore:
+	el2_all	load
 	ret

@@ -7,8 +7,13 @@
 	.global	vcpu_run
 /* u64 vcpu_run(struct vcpu *v) */
 vcpu_run:
-	/* the hypervisor's callee-saved state stays on its own stack */
-	stp	x29, x30, [sp, #-96]!
+	/*
+	 * The hypervisor's callee-saved state stays on its own stack, with
+	 * x18: our images never touch it, so it still holds the caller's
+	 * value that SMCCC says must come back unchanged.
+	 */
+	stp	x29, x30, [sp, #-112]!
+	str	x18, [sp, #96]
 	stp	x19, x20, [sp, #16]
 	stp	x21, x22, [sp, #32]
 	stp	x23, x24, [sp, #48]
@@ -68,7 +73,8 @@ vcpu_exit:
 	ldp	x23, x24, [sp, #48]
 	ldp	x25, x26, [sp, #64]
 	ldp	x27, x28, [sp, #80]
-	ldp	x29, x30, [sp], #96
+	ldr	x18, [sp, #96]
+	ldp	x29, x30, [sp], #112
 	ret
 
 	.macro	guest_exit reason

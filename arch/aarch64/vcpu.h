@@ -1,12 +1,12 @@
 /* A virtual CPU: the register state of one execution context of a guest. */
-#ifndef HV_VCPU_H
-#define HV_VCPU_H
+#ifndef ARCH_VCPU_H
+#define ARCH_VCPU_H
 
 #include "lib/types.h"
 
 /*
  * EL1 system registers a guest owns. The order is fixed by
- * hv/el1_context.S, which saves and loads them in pairs.
+ * arch/aarch64/el1_context.S, which saves and loads them in pairs.
  */
 struct el1_context {
 	u64 sctlr, cpacr;
@@ -38,9 +38,28 @@ struct vcpu {
 #define VCPU_EXIT_FIQ 2
 #define VCPU_EXIT_SERROR 3
 
-/* Saved and loaded by hv/el1_context.S */
+/* Saved and loaded by arch/aarch64/el1_context.S */
 void el1_context_save(struct el1_context *c);
 void el1_context_load(const struct el1_context *c);
+
+/* EL2 registers a guest's run overwrites that the host may still need */
+struct el2_host_state {
+	u64 vttbr, vtcr, cptr, cnthctl, elr, spsr, esr, far, hpfar, spare;
+};
+void el2_host_save(struct el2_host_state *s);
+void el2_host_restore(const struct el2_host_state *s);
+
+/* Makes hv_vectors this EL2's vectors: guests' exits come back to us. */
+void guest_vectors_install(void);
+
+/* Trap and stage-2 controls shared by every guest of this hypervisor. */
+void guest_el2_setup(u64 hcr, u64 cptr, u64 cnthctl);
+/* Stage-2 roots of one guest: secure and non-secure IPA spaces. */
+void guest_stage2_load(u64 vsttbr, u64 vttbr);
+
+/* The syndrome of the guest's last exit, and the IPA of a stage-2 abort. */
+u64 guest_exit_esr(void);
+u64 guest_fault_ipa(void);
 
 /*
  * Enters the vCPU at EL1 with its general registers, pc and pstate (EL1
