@@ -15,7 +15,7 @@ struct monitor_cpu monitor_cpu0;
 static u64 ns_entry, ns_dtb, spmc_base;
 
 void monitor_init(const struct bootinfo *bi, struct el3_frame *f);
-void monitor_handle_exception(struct el3_frame *f);
+bool monitor_handle_exception(struct el3_frame *f);
 
 #define SCR_SECURE (SCR_RES1 | SCR_HCE | SCR_RW | SCR_APK | SCR_API | SCR_EEL2)
 #define SPSR_ENTRY (SPSR_EL2H | SPSR_DAIF)
@@ -114,8 +114,11 @@ static bool is_ffa(u32 fid)
 	return (fid & 0xbfffff00u) == 0x84000000u && (fid & 0xff) >= 0x60;
 }
 
-/* An FF-A call the fast path did not take: the secure world is absent. */
-static void ffa_slow(struct el3_frame *f, bool from_ns)
+/*
+ * An FF-A call the fast path did not take: the SPMC's first call, or no
+ * secure world to take it. Returns true when the world changed.
+ */
+static bool ffa_slow(struct el3_frame *f, bool from_ns)
 {
 	u32 fid = (u32)f->x[0];
 
@@ -127,14 +130,15 @@ static void ffa_slow(struct el3_frame *f, bool from_ns)
 		else
 			log_printf("secure world ready\n");
 		start_normal_world(f, fid == FFA_MSG_WAIT);
-		return;
+		return true;
 	}
-	memset(f->x, 0, 18 * sizeof(u64));
+	memset(f->x, 0, 8 * sizeof(u64));
 	f->x[0] = FFA_ERROR;
 	f->x[2] = (u64)(u32)FFA_NOT_SUPPORTED;
+	return false;
 }
 
-static void handle_smc(struct el3_frame *f, bool from_ns)
+static bool handle_smc(struct el3_frame *f, bool from_ns)
 {
 	u32 fid = (u32)f->x[0];
 	u64 ret;
@@ -175,14 +179,13 @@ static void handle_smc(struct el3_frame *f, bool from_ns)
 			   from_ns ? "normal" : "secure");
 		plat_system_reset();
 	default:
-		if (is_ffa(fid)) {
-			ffa_slow(f, from_ns);
-			return;
-		}
+		if (is_ffa(fid))
+			return ffa_slow(f, from_ns);
 		ret = (u64)(s64)SMCCC_NOT_SUPPORTED;
 		break;
 	}
 	f->x[0] = ret;
+	return false;
 }
 
 /*
@@ -203,18 +206,18 @@ static void reflect_to_el2(void)
 	write_sysreg(spsr_el3, SPSR_ENTRY);
 }
 
-void monitor_handle_exception(struct el3_frame *f)
+/* Returns true when it switched worlds and f holds every register. */
+bool monitor_handle_exception(struct el3_frame *f)
 {
 	u64 esr = read_sysreg(esr_el3);
 	bool from_ns = read_sysreg(scr_el3) & SCR_NS;
 
-	if (ESR_EC(esr) == EC_SMC64) {
-		handle_smc(f, from_ns);
-		return;
-	}
+	if (ESR_EC(esr) == EC_SMC64)
+		return handle_smc(f, from_ns);
 	log_printf("reflecting a trap from the %s world to its EL2: ESR 0x%llx "
 		   "ELR 0x%llx\n",
 		   from_ns ? "normal" : "secure", (unsigned long long)esr,
 		   (unsigned long long)read_sysreg(elr_el3));
 	reflect_to_el2();
+	return false;
 }
