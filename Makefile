@@ -12,7 +12,7 @@ QEMU ?= qemu-system-aarch64
 # x0 = device tree). Empty: our own demo program.
 NS_IMAGE ?=
 
-FW_CFLAGS := -std=c11 -O2 -g -ffreestanding -nostdlib -fno-builtin \
+FW_CFLAGS := -std=c11 -O2 -g -flto -ffreestanding -nostdlib -fno-builtin \
 	-fno-stack-protector -fno-pic -fno-pie -fno-common \
 	-fno-strict-aliasing -fno-tree-loop-distribute-patterns \
 	-mgeneral-regs-only -ffixed-x18 \
@@ -37,12 +37,14 @@ MONITOR_SRCS := monitor/entry.S monitor/monitor.c lib/bootpkg.c \
 SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	spmc/sp_run.c spmc/sp_call.c spmc/sp_fault.c spmc/ffa_dispatch.c \
 	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c \
-	hv/vcpu_run.S hv/el1_context.S arch/aarch64/mmu.c \
+	arch/aarch64/vcpu_run.S arch/aarch64/el1_context.S arch/aarch64/mmu.c \
+	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
 	lib/ffa_partinfo.c $(PLAT_CONSOLE) $(FW_LIB)
 TOS_SRCS := tos/start.S tos/main.c tos/mmu.c arch/aarch64/ffa_smc.S \
 	lib/pgtable.c $(FW_LIB)
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
+	nwtest/smc_preserved.S \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
 	$(FW_LIB)
@@ -58,17 +60,24 @@ all: images
 deps:
 	@tools/install-deps.sh
 
+# Calls to memcpy/memset that the compiler itself emits are only resolved
+# against real object code, not link-time-optimised IR.
+$(BUILD)/%/lib/string.o: FW_CFLAGS += -fno-lto
+
 # image NAME, SOURCES, EXTRA CFLAGS, LINKER SCRIPT, EXTRA LDFLAGS
+# With -flto the code is generated at link time, so the link gets every
+# compile flag too (-ffixed-x18, -mstrict-align, ...) or they are lost.
 define image
 $(1)_OBJS := $$(addprefix $(BUILD)/$(1)/,$$(addsuffix .o,$$(basename $(2))))
-$(BUILD)/$(1)/%.o: %.c
+$(BUILD)/$(1)/%.o: %.c Makefile
 	@mkdir -p $$(@D)
 	$$(FW_CC) $$(FW_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
-$(BUILD)/$(1)/%.o: %.S
+$(BUILD)/$(1)/%.o: %.S Makefile
 	@mkdir -p $$(@D)
 	$$(FW_CC) $$(FW_CFLAGS) $(3) -MMD -MP -c $$< -o $$@
 $(BUILD)/$(1).elf: $$($(1)_OBJS) $(4)
-	$$(FW_CC) $$(FW_LDFLAGS) -T $(4) $(5) -o $$@ $$($(1)_OBJS) -lgcc
+	$$(FW_CC) $$(FW_CFLAGS) $(3) $$(FW_LDFLAGS) -T $(4) $(5) -o $$@ \
+		$$($(1)_OBJS) -lgcc
 $(BUILD)/$(1).bin: $(BUILD)/$(1).elf
 	$$(OBJCOPY) -O binary $$< $$@
 -include $$($(1)_OBJS:.o=.d)

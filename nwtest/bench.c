@@ -38,11 +38,15 @@ static inline u64 cycles(void)
 
 #define ROUNDS 8
 
-/* Counts one call ROUNDS times; they must all agree. */
+/*
+ * Counts one call ROUNDS times; after the first (which may take a different
+ * path, e.g. a first-touch) they must all agree. Nothing else runs between
+ * the two counter reads, and nothing is printed until all rounds are done.
+ */
 static u64 measure(const char *name, u64 a0, u64 a1, u64 a2, u64 a3,
 		   u64 expect_x0)
 {
-	u64 empty, t0, t1, first = 0, x0 = 0;
+	u64 empty, t0, t1, first, x0 = 0, count[ROUNDS];
 	unsigned i;
 
 	t0 = cycles();
@@ -52,13 +56,14 @@ static u64 measure(const char *name, u64 a0, u64 a1, u64 a2, u64 a3,
 		t0 = cycles();
 		x0 = smc8(a0, a1, a2, a3);
 		t1 = cycles();
-		if (i == 1)
-			first = t1 - t0 - empty;
-		else if (i > 1 && t1 - t0 - empty != first)
-			log_printf("%s: count varies (%llu vs %llu)\n", name,
-				   (unsigned long long)(t1 - t0 - empty),
-				   (unsigned long long)first);
+		count[i] = t1 - t0 - empty;
 	}
+	first = count[1];
+	for (i = 2; i < ROUNDS; i++)
+		if (count[i] != first)
+			log_printf("%s: count varies (%llu vs %llu)\n", name,
+				   (unsigned long long)count[i],
+				   (unsigned long long)first);
 	CHECK_EQ(x0, expect_x0, name);
 	log_printf("bench: %-34s %6llu instructions\n", name,
 		   (unsigned long long)first);

@@ -1,6 +1,7 @@
 /* SPMC start-up: its own translation, the partitions, and their boot. */
 #include "arch/aarch64/mmu.h"
 #include "arch/aarch64/sysreg.h"
+#include "arch/aarch64/vcpu.h"
 #include "lib/bootpkg.h"
 #include "lib/log.h"
 #include "lib/string.h"
@@ -42,8 +43,7 @@ void spmc_main(const struct bootinfo *bi)
 	unsigned i, j;
 
 	log_init("[spmc] ", secure_putc);
-	write_sysreg(vbar_el2, (u64)hv_vectors);
-	isb();
+	guest_vectors_install();
 	if (stage1_init()) {
 		log_printf("cannot build the SPMC's own translation tables\n");
 		return;

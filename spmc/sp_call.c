@@ -17,28 +17,29 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 		    struct ffa_value *out)
 {
 	struct caller c = { p, p->m.id };
-	struct ffa_value a = *vcpu_ffa(p), r;
-	u32 fid = (u32)a.x[0];
+	const struct ffa_value *a = vcpu_ffa(p);
+	struct ffa_value r;
+	u32 fid = (u32)a->x[0];
 
 	*next = p;
 	switch (fid) {
+	case FFA_MSG_SEND_DIRECT_RESP_32:
+	case FFA_MSG_SEND_DIRECT_RESP_64:
+		return sp_direct_resp(p, a, next, out);
 	case FFA_MSG_WAIT:
 		return sp_msg_wait(p, next, out);
 	case FFA_MSG_SEND_DIRECT_REQ_32:
 	case FFA_MSG_SEND_DIRECT_REQ_64:
-		return sp_direct_req(p, &a, next);
-	case FFA_MSG_SEND_DIRECT_RESP_32:
-	case FFA_MSG_SEND_DIRECT_RESP_64:
-		return sp_direct_resp(p, &a, next, out);
+		return sp_direct_req(p, a, next);
 	case FFA_ERROR:
 		return sp_fault(p, next, out,
 				"gave up with FFA_ERROR %d (PC 0x%llx)",
-				(int)(s32)a.x[2],
+				(int)(s32)a->x[2],
 				(unsigned long long)p->vcpu.pc);
 	default:
 		break;
 	}
-	if (!ffa_answer_simple(c, &a, &r)) {
+	if (!ffa_answer_simple(c, a, &r)) {
 		if (is_psci(fid))
 			/* power management belongs to the normal world */
 			return sp_fault(p, next, out,

@@ -2,7 +2,7 @@
 #ifndef SPMC_SPMC_H
 #define SPMC_SPMC_H
 
-#include "hv/vcpu.h"
+#include "arch/aarch64/vcpu.h"
 #include "lib/ffa.h"
 #include "lib/manifest.h"
 #include "lib/pgtable.h"

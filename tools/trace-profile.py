@@ -13,7 +13,10 @@ syms = []
 for elf in sys.argv[5:]:
     out = subprocess.run(["aarch64-linux-gnu-nm", "-n", elf], capture_output=True, text=True).stdout
     for line in out.splitlines():
-        a, t, n = line.split()[:3]
+        f = line.split()
+        if len(f) < 3:
+            continue
+        a, t, n = f[:3]
         if t.lower() in "tw":
             syms.append((int(a, 16), n))
 syms.sort()
