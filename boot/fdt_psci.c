@@ -72,8 +72,10 @@ int fdt_add_psci(void *blob, size_t max)
 	u64 grown;
 	int i;
 
-	if (fdt_check(blob, max) || fdt_path_offset(blob, "/psci") >= 0)
-		return fdt_path_offset(blob, "/psci") >= 0 ? 0 : -1;
+	if (fdt_check(blob, max))
+		return -1;
+	if (fdt_path_offset(blob, "/psci") >= 0)
+		return 0;
 	total = be32_get(fdt + 4 * H_TOTALSIZE);
 	off_struct = be32_get(fdt + 4 * H_OFF_STRUCT);
 	size_struct = be32_get(fdt + 4 * H_SIZE_STRUCT);
