@@ -90,22 +90,20 @@ bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
 void spmc_handle_ns_call(struct ffa_value *a)
 {
 	struct caller ns = { NULL, FFA_HOST_ID };
-	struct ffa_value r;
 
 	switch ((u32)a->x[0]) {
 	case FFA_MSG_SEND_DIRECT_REQ_32:
 	case FFA_MSG_SEND_DIRECT_REQ_64:
-		r = ffa_direct_req_from_ns(a);
+		ffa_direct_req_from_ns(a);
 		break;
 	case FFA_RUN:
-		r = ffa_run_from_ns(a);
+		ffa_run_from_ns(a);
 		break;
 	default:
 		/* responses and waits included: the normal world has nothing
 		 * to send them to here */
-		if (!ffa_answer_simple(ns, a, &r))
-			r = ffa_error(FFA_NOT_SUPPORTED);
+		if (!ffa_answer_simple(ns, a, a))
+			*a = ffa_error(FFA_NOT_SUPPORTED);
 		break;
 	}
-	*a = r;
 }

@@ -53,32 +53,37 @@ static void deliver_request(struct partition *q, const struct ffa_value *a,
 	*vcpu_ffa(q) = m;
 }
 
-struct ffa_value ffa_direct_req_from_ns(const struct ffa_value *a)
+void ffa_direct_req_from_ns(struct ffa_value *a)
 {
 	struct partition *q;
 	s32 err = check_request(a, FFA_HOST_ID, &q);
 
-	if (err)
-		return ffa_error(err);
+	if (err) {
+		*a = ffa_error(err);
+		return;
+	}
 	deliver_request(q, a, FFA_HOST_ID);
-	return sp_run(q);
+	sp_run(q, a);
 }
 
-struct ffa_value ffa_run_from_ns(const struct ffa_value *a)
+void ffa_run_from_ns(struct ffa_value *a)
 {
 	u16 id = (u16)(a->x[1] >> 16), vcpu = (u16)a->x[1];
 	struct partition *q = spmc_find_partition(id);
 	struct ffa_value run = ffa_value8(FFA_RUN, 0, 0, 0, 0, 0, 0, 0);
 
-	if (!q || vcpu >= q->m.exec_ctx_count)
-		return ffa_error(FFA_INVALID_PARAMETERS);
-	if (q->state != SP_WAITING)
-		return ffa_error(q->state == SP_ABORTED ? FFA_ABORTED :
-							  FFA_BUSY);
+	if (!q || vcpu >= q->m.exec_ctx_count) {
+		*a = ffa_error(FFA_INVALID_PARAMETERS);
+		return;
+	}
+	if (q->state != SP_WAITING) {
+		*a = ffa_error(state_error(q));
+		return;
+	}
 	q->state = SP_RUNNING;
 	q->serving = false;
 	*vcpu_ffa(q) = run;
-	return sp_run(q);
+	sp_run(q, a);
 }
 
 bool sp_direct_req(struct partition *p, const struct ffa_value *a,

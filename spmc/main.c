@@ -43,7 +43,7 @@ void spmc_main(const struct bootinfo *bi)
 	unsigned i, j;
 
 	log_init("[spmc] ", secure_putc);
-	guest_vectors_install();
+	guest_el2_init(true);
 	if (stage1_init()) {
 		log_printf("cannot build the SPMC's own translation tables\n");
 		return;

@@ -39,16 +39,17 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 	default:
 		break;
 	}
-	if (!ffa_answer_simple(c, a, &r)) {
-		if (is_psci(fid))
-			/* power management belongs to the normal world */
-			return sp_fault(p, next, out,
-					"forbidden PSCI call 0x%x (PC 0x%llx)",
-					fid, (unsigned long long)p->vcpu.pc);
-		r = is_ffa(fid) ? ffa_error(FFA_NOT_SUPPORTED) :
-				  ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0,
-					     0, 0, 0, 0, 0, 0);
-	}
+	/* the answer replaces the call in the partition's registers */
+	if (ffa_answer_simple(c, a, vcpu_ffa(p)))
+		return false;
+	if (is_psci(fid))
+		/* power management belongs to the normal world */
+		return sp_fault(p, next, out,
+				"forbidden PSCI call 0x%x (PC 0x%llx)", fid,
+				(unsigned long long)p->vcpu.pc);
+	r = is_ffa(fid) ? ffa_error(FFA_NOT_SUPPORTED) :
+			  ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0, 0, 0,
+				     0, 0, 0, 0);
 	*vcpu_ffa(p) = r;
 	return false;
 }

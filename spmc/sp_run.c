@@ -76,19 +76,17 @@ static bool run_once(struct partition *p, struct partition **next,
 	}
 }
 
-struct ffa_value sp_run(struct partition *p)
+void sp_run(struct partition *p, struct ffa_value *out)
 {
 	struct ns_state ns;
-	struct ffa_value out;
 
 	el1_context_save(&ns.el1);
 	el2_host_save(&ns.el2);
 	guest_el2_setup(HCR_SP, CPTR_SP, CNTHCTL_SP);
-	while (!run_once(p, &p, &out))
+	while (!run_once(p, &p, out))
 		;
 	el1_context_load(&ns.el1);
 	el2_host_restore(&ns.el2);
-	return out;
 }
 
 void sp_boot(struct partition *p)

@@ -77,9 +77,12 @@ struct ffa_value ffa_rx_release(struct caller c, const struct ffa_value *a);
 void *mailbox_rx(struct caller c);
 struct mailbox *caller_mailbox(struct caller c);
 
-/* ffa_msg.c: calls that make partitions run, from the normal world */
-struct ffa_value ffa_direct_req_from_ns(const struct ffa_value *a);
-struct ffa_value ffa_run_from_ns(const struct ffa_value *a);
+/*
+ * ffa_msg.c: calls that make partitions run, from the normal world. The
+ * answer replaces the call in *a.
+ */
+void ffa_direct_req_from_ns(struct ffa_value *a);
+void ffa_run_from_ns(struct ffa_value *a);
 
 /* ffa_msg.c: the same, from a partition (see sp_handle_call) */
 bool sp_direct_req(struct partition *p, const struct ffa_value *a,
@@ -89,16 +92,16 @@ bool sp_direct_resp(struct partition *p, const struct ffa_value *a,
 bool sp_msg_wait(struct partition *p, struct partition **next,
 		 struct ffa_value *out);
 
-/* ffa_dispatch.c: calls answered on the spot, from anyone */
+/* ffa_dispatch.c: calls answered on the spot, from anyone; r may be a */
 bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
 		       struct ffa_value *r);
 
 /* sp_run.c */
 /*
  * Runs partitions, starting with p, until one of them hands control back
- * to the normal world; returns the value the normal world receives.
+ * to the normal world; *out is what the normal world receives.
  */
-struct ffa_value sp_run(struct partition *p);
+void sp_run(struct partition *p, struct ffa_value *out);
 /* Runs p from its entry point until it waits or dies (boot only). */
 void sp_boot(struct partition *p);
 

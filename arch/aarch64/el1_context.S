@@ -62,7 +62,13 @@ el1_context_load:
 	el2_pair \op, cptr_el2, cnthctl_el2, 16
 	el2_pair \op, elr_el2, spsr_el2, 32
 	el2_pair \op, esr_el2, far_el2, 48
-	el2_pair \op, hpfar_el2, vttbr_el2, 64
+	.ifc	\op, save
+	mrs	x2, hpfar_el2
+	str	x2, [x0, #64]
+	.else
+	ldr	x2, [x0, #64]
+	msr	hpfar_el2, x2
+	.endif
 	.endm
 
 	.global	el2_host_save

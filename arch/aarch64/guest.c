@@ -6,15 +6,17 @@
 #define VSTTBR_EL2 S3_4_C2_C6_0
 #define VSTCR_EL2 S3_4_C2_C6_2
 
-void guest_vectors_install(void)
+void guest_el2_init(bool secure)
 {
 	write_sysreg(vbar_el2, (u64)hv_vectors);
+	/* only a secure EL2 has VSTCR_EL2, and nobody else changes it */
+	if (secure)
+		write_sysreg(VSTCR_EL2, MMU_VSTCR);
 	isb();
 }
 
 void guest_el2_setup(u64 hcr, u64 cptr, u64 cnthctl)
 {
-	write_sysreg(VSTCR_EL2, MMU_VSTCR);
 	write_sysreg(vtcr_el2, MMU_VTCR);
 	write_sysreg(hcr_el2, hcr);
 	write_sysreg(cptr_el2, cptr);

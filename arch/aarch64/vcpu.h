@@ -44,15 +44,21 @@ void el1_context_load(const struct el1_context *c);
 
 /* EL2 registers a guest's run overwrites that the host may still need */
 struct el2_host_state {
-	u64 vttbr, vtcr, cptr, cnthctl, elr, spsr, esr, far, hpfar, spare;
+	u64 vttbr, vtcr, cptr, cnthctl, elr, spsr, esr, far, hpfar;
 };
 void el2_host_save(struct el2_host_state *s);
 void el2_host_restore(const struct el2_host_state *s);
 
-/* Makes hv_vectors this EL2's vectors: guests' exits come back to us. */
-void guest_vectors_install(void);
+/*
+ * Once per boot: hv_vectors become this EL2's vectors (guests' exits come
+ * back to us), and in the secure world the secure stage-2 controls are set.
+ */
+void guest_el2_init(bool secure);
 
-/* Trap and stage-2 controls shared by every guest of this hypervisor. */
+/*
+ * Trap and stage-2 controls shared by every guest of this hypervisor; the
+ * other world's EL2 uses the same registers, so this is done on each entry.
+ */
 void guest_el2_setup(u64 hcr, u64 cptr, u64 cnthctl);
 /* Stage-2 roots of one guest: secure and non-secure IPA spaces. */
 void guest_stage2_load(u64 vsttbr, u64 vttbr);

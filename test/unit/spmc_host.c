@@ -23,7 +23,7 @@ void *stage1_va(u64 pa)
 }
 
 /* Running a partition: it answers at once, as the test service would. */
-struct ffa_value sp_run(struct partition *p)
+void sp_run(struct partition *p, struct ffa_value *out)
 {
 	u16 caller = p->caller;
 
@@ -31,7 +31,7 @@ struct ffa_value sp_run(struct partition *p)
 	sp_run_last = p;
 	p->state = SP_WAITING;
 	p->serving = false;
-	return ffa_value8(FFA_MSG_SEND_DIRECT_RESP_32,
+	*out = ffa_value8(FFA_MSG_SEND_DIRECT_RESP_32,
 			  (u64)p->m.id << 16 | caller, 0, 0, p->vcpu.x[3] + 1,
 			  0, 0, 0);
 }
