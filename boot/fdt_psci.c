@@ -9,8 +9,13 @@
 #define FDT_END 9u
 
 /* Header fields, in 32-bit words */
-enum { H_TOTALSIZE = 1, H_OFF_STRUCT = 2, H_OFF_STRINGS = 3,
-       H_SIZE_STRINGS = 8, H_SIZE_STRUCT = 9 };
+enum {
+	H_TOTALSIZE = 1,
+	H_OFF_STRUCT = 2,
+	H_OFF_STRINGS = 3,
+	H_SIZE_STRINGS = 8,
+	H_SIZE_STRUCT = 9
+};
 
 static u32 be32_get(const u8 *p)
 {
@@ -92,8 +97,8 @@ int fdt_add_psci(void *blob, size_t max)
 		return -1;
 
 	for (i = 0; i < 2; i++) {
-		int found = find_string(fdt + off_strings, size_strings,
-					names[i]);
+		int found =
+			find_string(fdt + off_strings, size_strings, names[i]);
 
 		if (found >= 0) {
 			nameoff[i] = (u32)found;

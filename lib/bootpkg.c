@@ -5,8 +5,10 @@
 const char *bootpkg_type_name(u32 type)
 {
 	static const char *const names[] = {
-		[BOOTPKG_MONITOR] = "monitor",	 [BOOTPKG_SPMC] = "spmc",
-		[BOOTPKG_SP] = "partition",	 [BOOTPKG_SP_MANIFEST] = "manifest",
+		[BOOTPKG_MONITOR] = "monitor",
+		[BOOTPKG_SPMC] = "spmc",
+		[BOOTPKG_SP] = "partition",
+		[BOOTPKG_SP_MANIFEST] = "manifest",
 		[BOOTPKG_NS_IMAGE] = "normal-world",
 	};
 

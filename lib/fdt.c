@@ -17,7 +17,7 @@ static u32 be32(const void *p)
 }
 
 struct blocks {
-	const u8 *st;  /* structure block */
+	const u8 *st; /* structure block */
 	u32 st_size;
 	const char *str; /* strings block */
 	u32 str_size;
@@ -26,9 +26,8 @@ struct blocks {
 static struct blocks blocks(const void *blob)
 {
 	const u8 *b = blob;
-	struct blocks k = { b + be32(b + 8), be32(b + 36), (const char *)b +
-							   be32(b + 12),
-			    be32(b + 32) };
+	struct blocks k = { b + be32(b + 8), be32(b + 36),
+			    (const char *)b + be32(b + 12), be32(b + 32) };
 
 	return k;
 }
@@ -161,8 +160,7 @@ const char *fdt_node_name(const void *blob, int node)
 {
 	struct blocks k = blocks(blob);
 
-	return after_name(&k, node) < 0 ? NULL :
-					  (const char *)k.st + node + 4;
+	return after_name(&k, node) < 0 ? NULL : (const char *)k.st + node + 4;
 }
 
 /* A path component matches a name exactly, or the name's part before '@'. */

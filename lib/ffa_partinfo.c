@@ -4,15 +4,15 @@
 
 u32 ffa_partinfo_size(u32 version)
 {
-	return version >= FFA_VERSION_1_1 ? FFA_PARTINFO_V1_1_SIZE :
-					    FFA_PARTINFO_V1_0_SIZE;
+	return version >= FFA_VERSION_1_1 ? FFA_PARTINFO_V1_1_SIZE
+					  : FFA_PARTINFO_V1_0_SIZE;
 }
 
 u32 ffa_partinfo_props(u32 messaging_method, u32 version)
 {
-	u32 props = messaging_method &
-		    (FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND |
-		     FFA_PROP_INDIRECT);
+	u32 props =
+		messaging_method & (FFA_PROP_DIRECT_RECV |
+				    FFA_PROP_DIRECT_SEND | FFA_PROP_INDIRECT);
 
 	if (version >= FFA_VERSION_1_1)
 		props |= FFA_PROP_ID_PE | FFA_PROP_AARCH64;

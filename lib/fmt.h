@@ -7,7 +7,7 @@
 
 typedef void (*fmt_putc_fn)(void *arg, char c);
 
-/* Supports %% %c %s %d %i %u %x %X %p with width, '0' and '-' flags and l/ll/z. */
+/* %% %c %s %d %i %u %x %X %p, with width, '0' and '-' flags, l/ll/z. */
 void fmt_vformat(fmt_putc_fn out, void *arg, const char *fmt, va_list ap);
 int fmt_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

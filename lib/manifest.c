@@ -1,4 +1,4 @@
-/* FF-A partition manifests (Arm's binding, compiled DTB) to a checked struct. */
+/* FF-A partition manifests (Arm binding, compiled DTB) to a checked struct. */
 #include "lib/fdt.h"
 #include "lib/manifest.h"
 #include "lib/string.h"

@@ -1,4 +1,4 @@
-/* FF-A partition manifests (Arm's binding, compiled DTB) to a checked struct. */
+/* FF-A partition manifests (Arm binding, compiled DTB) to a checked struct. */
 #ifndef LIB_MANIFEST_H
 #define LIB_MANIFEST_H
 
@@ -27,7 +27,7 @@ struct manifest_region {
 
 struct manifest {
 	char name[MANIFEST_NAME_MAX]; /* "description" */
-	u32 uuid[4];		      /* as FF-A carries it in w1-w4 */
+	u32 uuid[4]; /* as FF-A carries it in w1-w4 */
 	u16 id;
 	u8 exception_level;
 	u8 execution_state;
@@ -38,7 +38,7 @@ struct manifest {
 	u32 xlat_granule;
 	u32 messaging_method;
 	u32 boot_order; /* 0xffffffff if not given */
-	u32 mem_size;	/* bytes in all memory regions */
+	u32 mem_size; /* bytes in all memory regions */
 	u8 mem_count, dev_count;
 	struct manifest_region mem[MANIFEST_MAX_REGIONS];
 	struct manifest_region dev[MANIFEST_MAX_REGIONS];

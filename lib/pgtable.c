@@ -61,8 +61,8 @@ int pgt_init(struct pgt *t, struct pgt_pool *pool, unsigned va_bits)
 
 static bool is_table(u64 pte, unsigned level)
 {
-	return level < 3 && (pte & (PTE_VALID | PTE_TABLE)) ==
-				    (PTE_VALID | PTE_TABLE);
+	return level < 3 &&
+	       (pte & (PTE_VALID | PTE_TABLE)) == (PTE_VALID | PTE_TABLE);
 }
 
 static bool range_ok(const struct pgt *t, u64 va, u64 size)
@@ -116,8 +116,8 @@ static u64 tables_needed(const struct pgt *t, u64 table_pa, unsigned level,
 	while (va < end) {
 		u64 next = ALIGN_DOWN(va, span) + span;
 		u64 pte = table ? table[(va >> LEVEL_SHIFT(level)) &
-					(ENTRIES - 1)] :
-				  0;
+					(ENTRIES - 1)]
+				: 0;
 
 		if (next > end || next == 0)
 			next = end;
@@ -148,8 +148,10 @@ static void map_level(struct pgt *t, u64 table_pa, unsigned level, u64 va,
 		if (next > end || next == 0)
 			next = end;
 		/* blocks at levels 1 and 2 where the whole span fits */
-		if (!(*pte & PTE_VALID) && block_fits(level, va, next, pa, span)) {
-			*pte = pa | attrs | PTE_VALID | (level == 3 ? PTE_TABLE : 0);
+		if (!(*pte & PTE_VALID) &&
+		    block_fits(level, va, next, pa, span)) {
+			*pte = pa | attrs | PTE_VALID |
+			       (level == 3 ? PTE_TABLE : 0);
 		} else {
 			if (!(*pte & PTE_VALID)) {
 				/* the caller reserved enough pages */
@@ -235,8 +237,9 @@ bool pgt_lookup(const struct pgt *t, u64 va, u64 *pa, u64 *attrs)
 	if (va >> t->va_bits)
 		return false;
 	for (level = t->start_level; level <= 3; level++) {
-		u64 pte = pool_va(t->pool, table_pa)[(va >> LEVEL_SHIFT(level)) &
-						     (ENTRIES - 1)];
+		u64 pte = pool_va(
+			t->pool,
+			table_pa)[(va >> LEVEL_SHIFT(level)) & (ENTRIES - 1)];
 		u64 span = 1ULL << LEVEL_SHIFT(level);
 
 		if (!(pte & PTE_VALID))

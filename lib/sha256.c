@@ -28,9 +28,11 @@ static void compress(u32 h[8], const u8 *p)
 	unsigned i;
 
 	for (i = 0; i < 16; i++, p += 4)
-		w[i] = (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 | p[3];
+		w[i] = (u32)p[0] << 24 | (u32)p[1] << 16 | (u32)p[2] << 8 |
+		       p[3];
 	for (; i < 64; i++) {
-		u32 s0 = ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ w[i - 15] >> 3;
+		u32 s0 =
+			ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ w[i - 15] >> 3;
 		u32 s1 = ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ w[i - 2] >> 10;
 
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;

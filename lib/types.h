@@ -1,4 +1,4 @@
-/* Fixed-width types and address types shared by every image and the host build. */
+/* Fixed-width and address types shared by every image and the host build. */
 #ifndef LIB_TYPES_H
 #define LIB_TYPES_H
 

@@ -149,9 +149,9 @@ static bool handle_smc(struct el3_frame *f, bool from_ns)
 		break;
 	case SMCCC_ARCH_FEATURES:
 		ret = (u32)f->x[1] == SMCCC_VERSION ||
-				      (u32)f->x[1] == SMCCC_ARCH_FEATURES ?
-			      0 :
-			      (u64)(s64)SMCCC_NOT_SUPPORTED;
+				      (u32)f->x[1] == SMCCC_ARCH_FEATURES
+			      ? 0
+			      : (u64)(s64)SMCCC_NOT_SUPPORTED;
 		break;
 	case PSCI_VERSION:
 		ret = PSCI_VERSION_1_1;
@@ -161,14 +161,14 @@ static bool handle_smc(struct el3_frame *f, bool from_ns)
 		break;
 	case PSCI_AFFINITY_INFO_64:
 		/* One core on this board, and it is on. */
-		ret = (f->x[1] & 0xff00ffffffULL) == 0 && f->x[2] == 0 ?
-			      0 :
-			      (u64)(s64)PSCI_INVALID_PARAMETERS;
+		ret = (f->x[1] & 0xff00ffffffULL) == 0 && f->x[2] == 0
+			      ? 0
+			      : (u64)(s64)PSCI_INVALID_PARAMETERS;
 		break;
 	case PSCI_CPU_ON_64:
-		ret = (f->x[1] & 0xff00ffffffULL) == 0 ?
-			      (u64)(s64)PSCI_ALREADY_ON :
-			      (u64)(s64)PSCI_INVALID_PARAMETERS;
+		ret = (f->x[1] & 0xff00ffffffULL) == 0
+			      ? (u64)(s64)PSCI_ALREADY_ON
+			      : (u64)(s64)PSCI_INVALID_PARAMETERS;
 		break;
 	case PSCI_SYSTEM_OFF:
 		log_printf("PSCI SYSTEM_OFF from the %s world\n",

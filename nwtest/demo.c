@@ -43,8 +43,8 @@ void scenario_demo(void)
 		CHECK_EQ(r.x[4], 42, "the trusted OS answered the call");
 	}
 	if (n >= 2) {
-		r = nw_call(FFA_MSG_SEND_DIRECT_REQ_32, ids[0], 0,
-			    TOS_CMD_CALL, ids[1], 0);
+		r = nw_call(FFA_MSG_SEND_DIRECT_REQ_32, ids[0], 0, TOS_CMD_CALL,
+			    ids[1], 0);
 		log_printf("0x%04x asked 0x%04x on our behalf: it answered "
 			   "0x%04llx\n",
 			   ids[0], ids[1], (unsigned long long)r.x[4]);

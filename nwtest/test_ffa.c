@@ -25,8 +25,8 @@ static u32 rd32(const u8 *p)
 
 static struct ffa_value ping(u16 dst, bool wide)
 {
-	return nw_call(wide ? FFA_MSG_SEND_DIRECT_REQ_64 :
-			      FFA_MSG_SEND_DIRECT_REQ_32,
+	return nw_call(wide ? FFA_MSG_SEND_DIRECT_REQ_64
+			    : FFA_MSG_SEND_DIRECT_REQ_32,
 		       dst, 0, TOS_CMD_PING, 0, 0);
 }
 
@@ -76,9 +76,9 @@ static void version_and_ids(void)
 	CHECK_EQ(r.x[2], FFA_SPMC_ID, "FFA_SPM_ID_GET = 0x8000");
 	check_success(nw_call(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0, 0, 0),
 		      "FFA_FEATURES(RXTX_MAP_64) supported");
-	check_success(nw_call(FFA_FEATURES, FFA_MSG_SEND_DIRECT_REQ_32, 0, 0,
-			      0, 0),
-		      "FFA_FEATURES(DIRECT_REQ_32) supported");
+	check_success(
+		nw_call(FFA_FEATURES, FFA_MSG_SEND_DIRECT_REQ_32, 0, 0, 0, 0),
+		"FFA_FEATURES(DIRECT_REQ_32) supported");
 	check_error(nw_call(FFA_FEATURES, FFA_MSG_WAIT, 0, 0, 0, 0),
 		    FFA_NOT_SUPPORTED,
 		    "FFA_FEATURES(MSG_WAIT) not for the normal world");
@@ -98,8 +98,8 @@ static void rxtx(void)
 {
 	u64 tx = (u64)nw_tx, rx = (u64)nw_rx;
 
-	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0),
-		    FFA_DENIED, "PARTITION_INFO_GET with no RX buffer");
+	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_DENIED,
+		    "PARTITION_INFO_GET with no RX buffer");
 	check_error(nw_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0), FFA_DENIED,
 		    "RX_RELEASE with no RX buffer");
 	check_error(nw_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0),
@@ -111,7 +111,8 @@ static void rxtx(void)
 	check_error(nw_call(FFA_RXTX_MAP_64, tx, tx, 1, 0, 0),
 		    FFA_INVALID_PARAMETERS, "RXTX_MAP with TX = RX");
 	check_error(nw_call(FFA_RXTX_MAP_64, tx, tx + 4096, 2, 0, 0),
-		    FFA_INVALID_PARAMETERS, "RXTX_MAP with TX and RX overlapping");
+		    FFA_INVALID_PARAMETERS,
+		    "RXTX_MAP with TX and RX overlapping");
 	check_error(nw_call(FFA_RXTX_MAP_64, tx, rx, 0, 0, 0),
 		    FFA_INVALID_PARAMETERS, "RXTX_MAP with zero pages");
 	check_error(nw_call(FFA_RXTX_MAP_64, PLAT_SRAM_BASE + 0x400000, rx, 1,
@@ -144,7 +145,8 @@ static void partition_info(void)
 	CHECK_EQ(rd16(nw_rx + 2), 1, "v1.0: alpha has one context");
 	CHECK_EQ(rd32(nw_rx + 4), FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND,
 		 "v1.0: alpha receives and sends direct requests");
-	CHECK_EQ(rd16(nw_rx + 8), BETA_ID, "v1.0: entry 1 (8 bytes on) is beta");
+	CHECK_EQ(rd16(nw_rx + 8), BETA_ID,
+		 "v1.0: entry 1 (8 bytes on) is beta");
 	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_BUSY,
 		    "PARTITION_INFO_GET before RX_RELEASE = BUSY");
 	check_success(nw_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0), "RX_RELEASE");
@@ -158,7 +160,8 @@ static void partition_info(void)
 	check_success(r, "PARTITION_INFO_GET (v1.1, null UUID)");
 	CHECK_EQ(r.x[2], 2, "v1.1: two partitions");
 	CHECK_EQ(r.x[3], 24, "v1.1: descriptor size 24 in w3");
-	CHECK_EQ(rd16(nw_rx + 24), BETA_ID, "v1.1: entry 1 (24 bytes on) is beta");
+	CHECK_EQ(rd16(nw_rx + 24), BETA_ID,
+		 "v1.1: entry 1 (24 bytes on) is beta");
 	CHECK_EQ(rd32(nw_rx + 4),
 		 FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND | FFA_PROP_AARCH64,
 		 "v1.1: alpha properties with AArch64");
@@ -205,7 +208,8 @@ static void direct_messages(void)
 	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_32, ALPHA_ID, 0, TOS_CMD_CALL,
 		    BETA_ID, 0);
 	CHECK_EQ(r.x[3], TOS_OK, "alpha's direct request to beta succeeded");
-	CHECK_EQ(r.x[4], BETA_ID, "partition to partition: beta answered alpha");
+	CHECK_EQ(r.x[4], BETA_ID,
+		 "partition to partition: beta answered alpha");
 
 	before_a = served(ALPHA_ID);
 	before_b = served(BETA_ID);
@@ -216,9 +220,9 @@ static void direct_messages(void)
 	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x0001, 0, 1, 0, 0),
 		    FFA_INVALID_PARAMETERS,
 		    "direct request to a normal-world ID");
-	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_64, FFA_SPMC_ID, 0, 1, 0,
-			    0),
-		    FFA_INVALID_PARAMETERS, "direct request to the SPMC ID");
+	check_error(
+		nw_call(FFA_MSG_SEND_DIRECT_REQ_64, FFA_SPMC_ID, 0, 1, 0, 0),
+		FFA_INVALID_PARAMETERS, "direct request to the SPMC ID");
 	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_32,
 			    (u64)BETA_ID << 16 | ALPHA_ID, 0, 1, 0, 0),
 		    FFA_INVALID_PARAMETERS,
@@ -292,15 +296,16 @@ static void device_tree(u64 dtb)
 	const char *method, *compat;
 	int psci;
 
-	CHECK_EQ(fdt_check(blob, 0x200000), 0, "device tree handed over is valid");
+	CHECK_EQ(fdt_check(blob, 0x200000), 0,
+		 "device tree handed over is valid");
 	psci = fdt_path_offset(blob, "/psci");
 	nw_check(psci >= 0, "device tree has a /psci node", (u64)psci, 0);
 	if (psci < 0)
 		return;
 	method = fdt_prop_string(blob, psci, "method");
 	compat = fdt_prop_string(blob, psci, "compatible");
-	nw_check(method && !strcmp(method, "smc"), "/psci method is \"smc\"",
-		 0, 0);
+	nw_check(method && !strcmp(method, "smc"), "/psci method is \"smc\"", 0,
+		 0);
 	nw_check(compat && !strcmp(compat, "arm,psci-1.0"),
 		 "/psci is compatible with arm,psci-1.0", 0, 0);
 	nw_check(fdt_path_offset(blob, "/memory") >= 0,

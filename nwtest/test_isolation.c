@@ -17,8 +17,8 @@ static const struct probe probes[] = {
 	[4] = { "alpha reads the monitor's memory", TOS_CMD_READ,
 		PLAT_MONITOR_BASE },
 	[5] = { "alpha calls PSCI SYSTEM_OFF", TOS_CMD_BAD_CALL, 0 },
-	[6] = { "alpha reads normal-world memory not given to it",
-		TOS_CMD_READ, PLAT_NS_DRAM_BASE + 0x1000000 },
+	[6] = { "alpha reads normal-world memory not given to it", TOS_CMD_READ,
+		PLAT_NS_DRAM_BASE + 0x1000000 },
 	[7] = { "alpha executes an undefined instruction", TOS_CMD_UNDEF, 0 },
 };
 
@@ -28,9 +28,11 @@ void scenario_isolation(int which)
 	struct ffa_value r;
 	char what[96];
 
-	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0, TOS_CMD_PING, 0, 0);
+	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0, TOS_CMD_PING, 0,
+		    0);
 	CHECK_EQ(r.x[4], ALPHA_ID, "alpha answers before the probe");
-	log_printf("probe: %s (0x%llx)\n", p->what, (unsigned long long)p->addr);
+	log_printf("probe: %s (0x%llx)\n", p->what,
+		   (unsigned long long)p->addr);
 	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0, p->cmd, p->addr,
 		    0x5a5a5a5a);
 	fmt_snprintf(what, sizeof(what), "%s: caller gets ABORTED", p->what);

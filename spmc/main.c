@@ -31,9 +31,10 @@ void hv_panic_exception(u64 esr, u64 elr, u64 far)
 
 static int cmp_boot_order(const struct partition *a, const struct partition *b)
 {
-	return a->m.boot_order < b->m.boot_order ? -1 :
-	       a->m.boot_order > b->m.boot_order ? 1 :
-						   (int)a->m.id - (int)b->m.id;
+	return a->m.boot_order < b->m.boot_order ? -1
+	       : a->m.boot_order > b->m.boot_order
+		       ? 1
+		       : (int)a->m.id - (int)b->m.id;
 }
 
 void spmc_main(const struct bootinfo *bi)

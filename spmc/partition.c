@@ -48,9 +48,9 @@ static const char *check_region(const struct manifest_region *r, bool device)
 		return NULL;
 	}
 	if (r->attributes & MANIFEST_ATTR_NS)
-		return stage1_is_ns_ram(r->base, size) ?
-			       NULL :
-			       "non-secure region outside normal-world RAM";
+		return stage1_is_ns_ram(r->base, size)
+			       ? NULL
+			       : "non-secure region outside normal-world RAM";
 	if (!inside(r->base, size, PLAT_SP_RAM_BASE, PLAT_SP_RAM_END))
 		return "memory region outside partition RAM";
 	for (i = 0; i < spmc_partition_count; i++) {
@@ -68,8 +68,8 @@ static const char *check_region(const struct manifest_region *r, bool device)
 
 static u64 s2_attrs(const struct manifest_region *r, bool device)
 {
-	u64 a = device ? S2_MEMATTR_DEVICE | S2_XN :
-			 S2_MEMATTR_NORMAL | PTE_SH_INNER;
+	u64 a = device ? S2_MEMATTR_DEVICE | S2_XN
+		       : S2_MEMATTR_NORMAL | PTE_SH_INNER;
 
 	if (r->attributes & MANIFEST_ATTR_R)
 		a |= S2_AP_R;
@@ -89,9 +89,9 @@ static const char *map_regions(struct partition *p)
 		bool dev = i >= m->mem_count;
 		const struct manifest_region *r =
 			dev ? &m->dev[i - m->mem_count] : &m->mem[i];
-		struct pgt *t = (r->attributes & MANIFEST_ATTR_NS) ?
-					&p->s2_ns :
-					&p->s2_secure;
+		struct pgt *t = (r->attributes & MANIFEST_ATTR_NS)
+					? &p->s2_ns
+					: &p->s2_secure;
 		const char *why = check_region(r, dev);
 
 		if (why)
@@ -121,9 +121,9 @@ static const char *check_image(const struct manifest *m,
 		if (!(r->attributes & MANIFEST_ATTR_NS) &&
 		    inside(im->addr, im->size, r->base,
 			   r->base + ((u64)r->pages << PAGE_SHIFT)))
-			return (r->attributes & MANIFEST_ATTR_X) ?
-				       NULL :
-				       "image region is not executable";
+			return (r->attributes & MANIFEST_ATTR_X)
+				       ? NULL
+				       : "image region is not executable";
 	}
 	return "image not inside one of its memory regions";
 }

@@ -32,10 +32,9 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 	case FFA_MSG_SEND_DIRECT_REQ_64:
 		return sp_direct_req(p, a, next);
 	case FFA_ERROR:
-		return sp_fault(p, next, out,
-				"gave up with FFA_ERROR %d (PC 0x%llx)",
-				(int)(s32)a->x[2],
-				(unsigned long long)p->vcpu.pc);
+		return sp_fault(
+			p, next, out, "gave up with FFA_ERROR %d (PC 0x%llx)",
+			(int)(s32)a->x[2], (unsigned long long)p->vcpu.pc);
 	default:
 		break;
 	}
@@ -47,9 +46,9 @@ bool sp_handle_call(struct partition *p, struct partition **next,
 		return sp_fault(p, next, out,
 				"forbidden PSCI call 0x%x (PC 0x%llx)", fid,
 				(unsigned long long)p->vcpu.pc);
-	r = is_ffa(fid) ? ffa_error(FFA_NOT_SUPPORTED) :
-			  ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0, 0, 0,
-				     0, 0, 0, 0);
+	r = is_ffa(fid) ? ffa_error(FFA_NOT_SUPPORTED)
+			: ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0, 0, 0, 0,
+				     0, 0, 0);
 	*vcpu_ffa(p) = r;
 	return false;
 }

@@ -4,8 +4,9 @@
 #include "lib/log.h"
 #include "spmc/spmc.h"
 
-#define HCR_SP (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | \
-		HCR_RW | HCR_APK | HCR_API)
+#define HCR_SP                                                                \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_RW | \
+	 HCR_APK | HCR_API)
 /* CPTR_EL2: RES1 bits, and SVE (TZ), FP/SIMD (TFP) and SME (TSM) trapped */
 #define CPTR_SP 0x37ffULL
 /* CNTHCTL_EL2: EL1 may read the physical counter and use its timer */

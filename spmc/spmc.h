@@ -11,11 +11,11 @@
 #define SPMC_VERSION FFA_VERSION_1_2
 
 enum sp_state {
-	SP_BOOTING,  /* started, has not called FFA_MSG_WAIT yet */
-	SP_WAITING,  /* idle, can take a direct request */
-	SP_RUNNING,  /* serving a direct request (or FFA_RUN) */
-	SP_BLOCKED,  /* sent a direct request, waits for the response */
-	SP_ABORTED,  /* stopped for good after a fault */
+	SP_BOOTING, /* started, has not called FFA_MSG_WAIT yet */
+	SP_WAITING, /* idle, can take a direct request */
+	SP_RUNNING, /* serving a direct request (or FFA_RUN) */
+	SP_BLOCKED, /* sent a direct request, waits for the response */
+	SP_ABORTED, /* stopped for good after a fault */
 };
 
 /* An endpoint's RX/TX buffer pair, as the endpoint registered it. */
@@ -31,13 +31,13 @@ struct partition {
 	enum sp_state state;
 	struct vcpu vcpu;
 	struct pgt s2_secure; /* secure IPA space (VSTTBR_EL2) */
-	struct pgt s2_ns;     /* non-secure IPA space (VTTBR_EL2) */
+	struct pgt s2_ns; /* non-secure IPA space (VTTBR_EL2) */
 	u16 vmid;
-	u16 caller;	      /* whose direct request is being served */
-	u16 callee;	      /* when blocked: whom it waits for */
-	bool caller_64;	      /* request came in the 64-bit form */
-	bool serving;	      /* caller is valid */
-	u32 version;	      /* FF-A version it asked for */
+	u16 caller; /* whose direct request is being served */
+	u16 callee; /* when blocked: whom it waits for */
+	bool caller_64; /* request came in the 64-bit form */
+	bool serving; /* caller is valid */
+	u32 version; /* FF-A version it asked for */
 	struct mailbox mb;
 	char console[80]; /* FFA_CONSOLE_LOG text until its line ends */
 	u8 console_len;

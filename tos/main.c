@@ -38,8 +38,8 @@ static void con_putc(char c)
 
 void tos_exception(u64 esr, u64 elr, u64 far)
 {
-	struct ffa_value a = ffa_value8(FFA_ERROR, 0, (u32)FFA_ABORTED, 0, 0, 0,
-				       0, 0);
+	struct ffa_value a =
+		ffa_value8(FFA_ERROR, 0, (u32)FFA_ABORTED, 0, 0, 0, 0, 0);
 
 	log_printf("fatal exception: ESR 0x%llx ELR 0x%llx FAR 0x%llx\n",
 		   (unsigned long long)esr, (unsigned long long)elr,
@@ -52,8 +52,8 @@ static struct ffa_value reply(const struct ffa_value *req)
 {
 	bool wide = ffa_is_64((u32)req->x[0]);
 
-	return ffa_value8(wide ? FFA_MSG_SEND_DIRECT_RESP_64 :
-				 FFA_MSG_SEND_DIRECT_RESP_32,
+	return ffa_value8(wide ? FFA_MSG_SEND_DIRECT_RESP_64
+			       : FFA_MSG_SEND_DIRECT_RESP_32,
 			  (u64)self_id << 16 | (u16)(req->x[1] >> 16), 0, 0, 0,
 			  0, 0, 0);
 }
@@ -120,8 +120,8 @@ static struct ffa_value serve(const struct ffa_value *req)
 		r.x[6] = served;
 		break;
 	case TOS_CMD_ADD:
-		r.x[4] = wide ? req->x[4] + req->x[5] :
-				(u32)(req->x[4] + req->x[5]);
+		r.x[4] = wide ? req->x[4] + req->x[5]
+			      : (u32)(req->x[4] + req->x[5]);
 		break;
 	case TOS_CMD_CALL:
 		cmd_call(&r, req->x[4]);

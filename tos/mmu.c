@@ -44,8 +44,7 @@ void tos_mmu_init(void)
 			      NORMAL | S1_EL1_XN);
 	if (!err)
 		err = pgt_map(&tables, PLAT_NS_DRAM_BASE, PLAT_NS_DRAM_BASE,
-			      PLAT_NS_DRAM_SIZE,
-			      NORMAL | S1_EL1_XN | S1_NS);
+			      PLAT_NS_DRAM_SIZE, NORMAL | S1_EL1_XN | S1_NS);
 #endif
 	if (err) {
 		log_printf("cannot build translation tables (%d)\n", err);

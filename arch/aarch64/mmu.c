@@ -2,7 +2,6 @@
 #include "arch/aarch64/mmu.h"
 #include "arch/aarch64/sysreg.h"
 
-
 void mmu_enable_el2(u64 root_pa)
 {
 	write_sysreg(mair_el2, MAIR_VALUE);

@@ -26,8 +26,9 @@ void mmu_enable_el2(u64 root_pa);
 /* Stage 2 in the same 39-bit layout. The secure IPA space walks and
  * outputs to secure PA (SW = SA = 0); the non-secure one always lands in
  * non-secure PA (NSA). */
-#define MMU_VSTCR (TCR_T0SZ(VA_BITS) | VTCR_SL0_L1 | TCR_IRGN0_WB | \
-		   TCR_ORGN0_WB | TCR_SH0_INNER)
+#define MMU_VSTCR                                                        \
+	(TCR_T0SZ(VA_BITS) | VTCR_SL0_L1 | TCR_IRGN0_WB | TCR_ORGN0_WB | \
+	 TCR_SH0_INNER)
 #define MMU_VTCR (MMU_VSTCR | VTCR_PS_40 | VTCR_NSA | VTCR_RES1)
 
 #endif

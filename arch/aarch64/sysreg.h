@@ -7,15 +7,14 @@
 /* Names may be macros for S3_<op1>_C<n>_C<m>_<op2> encodings: expand first */
 #define SYSREG_STR1(x) #x
 #define SYSREG_STR(x) SYSREG_STR1(x)
-#define read_sysreg(r)                                                 \
-	({                                                             \
-		u64 __v;                                               \
+#define read_sysreg(r)                                                  \
+	({                                                              \
+		u64 __v;                                                \
 		__asm__ volatile("mrs %0, " SYSREG_STR(r) : "=r"(__v)); \
-		__v;                                                   \
+		__v;                                                    \
 	})
-#define write_sysreg(r, v)                                             \
-	__asm__ volatile("msr " SYSREG_STR(r) ", %0" ::"r"((u64)(v))   \
-			 : "memory")
+#define write_sysreg(r, v) \
+	__asm__ volatile("msr " SYSREG_STR(r) ", %0" ::"r"((u64)(v)) : "memory")
 #define isb() __asm__ volatile("isb" ::: "memory")
 #define dsb(opt) __asm__ volatile("dsb " #opt ::: "memory")
 
@@ -71,8 +70,9 @@
 #define SCTLR_SA BIT(3)
 #define SCTLR_I BIT(12)
 #define SCTLR_WXN BIT(19)
-#define SCTLR_EL2_RES1 (BIT(4) | BIT(5) | BIT(11) | BIT(16) | BIT(18) | \
-			BIT(22) | BIT(23) | BIT(28) | BIT(29))
+#define SCTLR_EL2_RES1                                                       \
+	(BIT(4) | BIT(5) | BIT(11) | BIT(16) | BIT(18) | BIT(22) | BIT(23) | \
+	 BIT(28) | BIT(29))
 #define SCTLR_EL1_RES1 (BIT(11) | BIT(20) | BIT(22) | BIT(28) | BIT(29))
 
 #endif

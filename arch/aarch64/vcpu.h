@@ -27,7 +27,7 @@ struct el1_context {
 
 struct vcpu {
 	u64 x[31];
-	u64 pc;	    /* ELR_EL2 at exit */
+	u64 pc; /* ELR_EL2 at exit */
 	u64 pstate; /* SPSR_EL2 at exit */
 	struct el1_context el1;
 };
