@@ -153,7 +153,10 @@ UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
 	spmc/sp_fault.c lib/log.c test/unit/spmc_host.c
 $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
-$(BUILD)/unit/%: test/unit/%.c $(UNIT_LIB) $(wildcard lib/*.h)
+$(BUILD)/unit/test_manifest: $(BUILD)/manifests/sp-alpha.dtb \
+	$(BUILD)/manifests/sp-beta.dtb
+$(BUILD)/unit/%: test/unit/%.c $(UNIT_LIB) $(wildcard lib/*.h) \
+	$(wildcard test/unit/*.h)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(UNIT_LIB) $(UNIT_EXTRA_$*) -lcmocka
 

@@ -59,6 +59,24 @@ static bool overlap(const struct manifest_region *a,
 	return a->base < bend && b->base < aend;
 }
 
+/* The image, or at least its entry point, lies in one memory region. */
+static bool image_in_memory(const struct manifest *m)
+{
+	u64 start = m->load_address;
+	u64 size = m->image_size ? m->image_size : m->entrypoint_offset + 4;
+	unsigned i;
+
+	if (size > ~0ULL - start)
+		return false;
+	for (i = 0; i < m->mem_count; i++) {
+		u64 end = m->mem[i].base + ((u64)m->mem[i].pages << PAGE_SHIFT);
+
+		if (start >= m->mem[i].base && start + size <= end)
+			return true;
+	}
+	return false;
+}
+
 static const char *parse(const void *dtb, size_t size, struct manifest *m)
 {
 	const char *compat;
@@ -72,9 +90,14 @@ static const char *parse(const void *dtb, size_t size, struct manifest *m)
 	compat = fdt_prop_string(dtb, 0, "compatible");
 	if (!compat || strcmp(compat, "arm,ffa-manifest-1.0"))
 		return "root is not compatible with arm,ffa-manifest-1.0";
-	copy_name(m->name, fdt_prop_string(dtb, 0, "description"));
-	if (!m->name[0])
+	compat = fdt_prop_string(dtb, 0, "description");
+	if (!compat || !compat[0])
 		return "missing description";
+	/* the name is how logs and TEE selection tell partitions apart:
+	 * never shorten it silently */
+	if (strnlen(compat, MANIFEST_NAME_MAX) == MANIFEST_NAME_MAX)
+		return "description longer than 31 characters";
+	copy_name(m->name, compat);
 	if (fdt_prop_u32_array(dtb, 0, "uuid", m->uuid, 4) != 4 ||
 	    !fdt_prop(dtb, 0, "uuid", &uuid_cells) || uuid_cells != 16)
 		return "missing uuid (four cells)";
@@ -152,6 +175,9 @@ static const char *parse(const void *dtb, size_t size, struct manifest *m)
 				return "device regions overlap";
 	if (mem > 0xffffffffu)
 		return "memory regions too large";
+	if (!image_in_memory(m))
+		return "image (load-address, image-size, entry point) outside "
+		       "its memory regions";
 	m->mem_size = (u32)mem;
 	return NULL;
 }

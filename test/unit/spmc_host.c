@@ -15,7 +15,8 @@ struct partition *sp_run_last;
 /* Normal-world RAM and partition RAM are host buffers here. */
 void *stage1_va(u64 pa)
 {
-	if (pa >= PLAT_NS_DRAM_BASE && pa - PLAT_NS_DRAM_BASE < HOST_NS_RAM_SIZE)
+	if (pa >= PLAT_NS_DRAM_BASE &&
+	    pa - PLAT_NS_DRAM_BASE < HOST_NS_RAM_SIZE)
 		return host_ns_ram + (pa - PLAT_NS_DRAM_BASE);
 	if (pa >= PLAT_SP_RAM_BASE && pa - PLAT_SP_RAM_BASE < HOST_SP_RAM_SIZE)
 		return host_sp_ram + (pa - PLAT_SP_RAM_BASE);

@@ -22,8 +22,7 @@ static const struct bootpkg_region allowed[BOOTPKG_TYPE_COUNT] = {
 
 /* u64 storage keeps the header naturally aligned. */
 static u64 pkg_store[PKG_SIZE / 8];
-static struct bootpkg_header *const hdr =
-	(struct bootpkg_header *)pkg_store;
+static struct bootpkg_header *const hdr = (struct bootpkg_header *)pkg_store;
 
 static void set_entry(u32 i, const char *name, u32 type, u64 load, u32 offset,
 		      u32 size)
@@ -357,8 +356,7 @@ static void type_names(void **state)
 	assert_string_equal(bootpkg_type_name(BOOTPKG_MONITOR), "monitor");
 	assert_string_equal(bootpkg_type_name(BOOTPKG_SPMC), "spmc");
 	assert_string_equal(bootpkg_type_name(BOOTPKG_SP), "partition");
-	assert_string_equal(bootpkg_type_name(BOOTPKG_SP_MANIFEST),
-			    "manifest");
+	assert_string_equal(bootpkg_type_name(BOOTPKG_SP_MANIFEST), "manifest");
 	assert_string_equal(bootpkg_type_name(BOOTPKG_NS_IMAGE),
 			    "normal-world");
 	assert_string_equal(bootpkg_type_name(0), "unknown");
@@ -440,8 +438,7 @@ static void bootinfo_find_respects_count(void **state)
 	assert_null(bootinfo_find(&bi, BOOTPKG_MONITOR, NULL));
 	/* a count past the array is bounded by it */
 	bi.count = UINT32_MAX;
-	assert_ptr_equal(bootinfo_find(&bi, BOOTPKG_SP, "beta"),
-			 &bi.image[5]);
+	assert_ptr_equal(bootinfo_find(&bi, BOOTPKG_SP, "beta"), &bi.image[5]);
 	assert_null(bootinfo_find(&bi, BOOTPKG_NS_IMAGE, NULL));
 }
 

@@ -311,8 +311,8 @@ static void adds_psci(void **state)
 static void psci_is_last_child(void **state)
 {
 	struct fixture *f = *state;
-	const char *want[] = { "memory@40000000", "chosen", "cpus",
-			       "intc@8000000", "pl011@9000000", "psci" };
+	const char *want[] = { "memory@40000000", "chosen",	   "cpus",
+			       "intc@8000000",	  "pl011@9000000", "psci" };
 	unsigned n = 0;
 	int child;
 
@@ -327,11 +327,10 @@ static void psci_is_last_child(void **state)
 	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
 	/* deeper nodes are still reachable */
 	assert_true(fdt_path_offset(f->buf, "/cpus/cpu@0") > 0);
-	assert_string_equal(fdt_prop_string(f->buf,
-					    fdt_path_offset(f->buf,
-							    "/cpus/cpu@0"),
-					    "enable-method"),
-			    "psci");
+	assert_string_equal(
+		fdt_prop_string(f->buf, fdt_path_offset(f->buf, "/cpus/cpu@0"),
+				"enable-method"),
+		"psci");
 }
 
 /* Spot checks through lib/fdt.c of values written in board.dts. */

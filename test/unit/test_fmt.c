@@ -197,14 +197,14 @@ static void pointers(void **state)
 static void matches_libc(void **state)
 {
 	static const char *const fmts[] = {
-		"%d",  "%i",   "%5d",   "%-5d|", "%05d", "%012d", "%1d",
-		"%x",  "%X",   "%08x",  "%-9x|", "%u",   "%011u", "%-3u|",
-		"%3d", "%03d", "%-12i|",
+		"%d",	 "%i",	  "%5d", "%-5d|", "%05d",   "%012d",
+		"%1d",	 "%x",	  "%X",	 "%08x",  "%-9x|",  "%u",
+		"%011u", "%-3u|", "%3d", "%03d",  "%-12i|",
 	};
-	static const int vals[] = { 0,	    1,	     -1,       9,   10,
-				    -10,    99,	     -100,     255, 4096,
-				    -4096,  INT_MAX, INT_MIN,  12345678,
-				    -12345678 };
+	static const int vals[] = {
+		0,   1,	   -1,	  9,	   10,	    -10,      99,	-100,
+		255, 4096, -4096, INT_MAX, INT_MIN, 12345678, -12345678
+	};
 	char want[64], got[64];
 	size_t i, j;
 
@@ -225,8 +225,8 @@ static void mixed(void **state)
 {
 	(void)state;
 	CHECK("sp alpha: id 0x8001, 3 vcpus, state RUN (-22)",
-	      "sp %s: id 0x%04x, %u vcpus, state %s (%d)", "alpha", 0x8001u,
-	      3u, "RUN", -22);
+	      "sp %s: id 0x%04x, %u vcpus, state %s (%d)", "alpha", 0x8001u, 3u,
+	      "RUN", -22);
 }
 
 /* Unknown conversions print as written; a trailing '%' stops cleanly. */

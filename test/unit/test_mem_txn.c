@@ -73,10 +73,10 @@ static void share_cycle(void **state)
 	assert_true(h != 0);
 	assert_int_equal(h & BIT(63), 0); /* allocated by the SPMC */
 	assert_int_equal(table.live, 1);
-	assert_true(mem_txn_pages_busy(&table, pa_init(RAM + 3 * PAGE_SIZE),
-				       1));
-	assert_false(mem_txn_pages_busy(&table, pa_init(RAM + 4 * PAGE_SIZE),
-					1));
+	assert_true(
+		mem_txn_pages_busy(&table, pa_init(RAM + 3 * PAGE_SIZE), 1));
+	assert_false(
+		mem_txn_pages_busy(&table, pa_init(RAM + 4 * PAGE_SIZE), 1));
 	assert_int_equal(mem_txn_retrieve(&table, h, ALPHA, &got), FFA_OK);
 	assert_int_equal(got.handle, h);
 	assert_int_equal(got.pages, 4);
@@ -386,8 +386,8 @@ static void random_walk(void **state)
 			rc = mem_txn_reclaim(&table, h, who, &got);
 			break;
 		default:
-			rc = mem_txn_endpoint_stopped(&table, who) ? FFA_OK :
-								    FFA_DENIED;
+			rc = mem_txn_endpoint_stopped(&table, who) ? FFA_OK
+								   : FFA_DENIED;
 			break;
 		}
 		if (rc != FFA_OK)

@@ -76,8 +76,7 @@ static void props_v1_2(void **state)
 	assert_int_equal(FFA_PROP_DIRECT2_SEND, 0x400u);
 }
 
-static const u32 uuid_a[4] = { 0x11223344, 0x55667788, 0x99aabbcc,
-			       0xddeeff00 };
+static const u32 uuid_a[4] = { 0x11223344, 0x55667788, 0x99aabbcc, 0xddeeff00 };
 
 static void write_v1_0(void **state)
 {

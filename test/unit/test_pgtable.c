@@ -42,8 +42,7 @@ static void maps_pages_and_blocks(void **state)
 	struct fixture *f = *state;
 	u64 pa, attrs;
 
-	assert_int_equal(pgt_map(&f->t, 0x0e100000, 0x0e100000, 0x7000,
-				 S1_RO),
+	assert_int_equal(pgt_map(&f->t, 0x0e100000, 0x0e100000, 0x7000, S1_RO),
 			 0);
 	assert_true(pgt_lookup(&f->t, 0x0e106ff8, &pa, &attrs));
 	assert_int_equal(pa, 0x0e106ff8);
@@ -70,8 +69,7 @@ static void refuses_overlap_and_bad_ranges(void **state)
 	assert_int_equal(pgt_map(&f->t, 0x1000, 0x1000, 0x2000, 0), 0);
 	before = f->pool.free_count;
 	assert_int_equal(pgt_map(&f->t, 0x0, 0x0, 0x2000, 0), PGT_ERR_MAPPED);
-	assert_int_equal(pgt_map(&f->t, 0x10000, 0x10000, 0, 0),
-			 PGT_ERR_RANGE);
+	assert_int_equal(pgt_map(&f->t, 0x10000, 0x10000, 0, 0), PGT_ERR_RANGE);
 	assert_int_equal(pgt_map(&f->t, 0x10800, 0x10000, 0x1000, 0),
 			 PGT_ERR_RANGE);
 	assert_int_equal(pgt_map(&f->t, 1ULL << 39, 0, 0x1000, 0),

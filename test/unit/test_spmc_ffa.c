@@ -1,4 +1,5 @@
-/* Host tests of the SPMC's FF-A argument checks: every refusal changes nothing. */
+/* Host tests of the SPMC's FF-A argument checks: every refusal changes nothing.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -75,8 +76,7 @@ static int setup(void **state)
 	return 0;
 }
 
-static struct ffa_value ns_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4,
-				u64 x5)
+static struct ffa_value ns_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5)
 {
 	struct ffa_value a = ffa_value8(x0, x1, x2, x3, x4, x5, 0, 0);
 
@@ -110,8 +110,9 @@ static void version_negotiation(void **state)
 static void features(void **state)
 {
 	(void)state;
-	assert_int_equal(ns_call(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0, 0, 0).x[0],
-			 FFA_SUCCESS_32);
+	assert_int_equal(
+		ns_call(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0, 0, 0).x[0],
+		FFA_SUCCESS_32);
 	assert_error(ns_call(FFA_FEATURES, FFA_MSG_WAIT, 0, 0, 0, 0),
 		     FFA_NOT_SUPPORTED);
 	assert_error(ns_call(FFA_FEATURES, 0xc4000073, 0, 0, 0, 0),
@@ -149,13 +150,14 @@ static void rxtx_map_refusals_change_nothing(void **state)
 
 	/* the SMC32 form ignores the upper halves of x1 and x2 */
 	assert_int_equal(ns_call(FFA_RXTX_MAP_32, 0x100000000ULL | NS_TX,
-				 0x700000000ULL | NS_RX, 1, 0, 0).x[0],
+				 0x700000000ULL | NS_RX, 1, 0, 0)
+				 .x[0],
 			 FFA_SUCCESS_32);
 	assert_int_equal(spmc_ns.mb.tx, NS_TX);
 	assert_int_equal(spmc_ns.mb.rx, NS_RX);
 	memcpy(&before, &spmc_ns.mb, sizeof(before));
-	assert_error(ns_call(FFA_RXTX_MAP_64, NS_TX + 0x4000, NS_RX + 0x4000,
-			     1, 0, 0),
+	assert_error(ns_call(FFA_RXTX_MAP_64, NS_TX + 0x4000, NS_RX + 0x4000, 1,
+			     0, 0),
 		     FFA_DENIED);
 	assert_memory_equal(&before, &spmc_ns.mb, sizeof(before));
 	assert_error(ns_call(FFA_RXTX_UNMAP, 0x80010000, 0, 0, 0, 0),
@@ -221,9 +223,9 @@ static void direct_request_refusals_never_run(void **state)
 		     FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8000, 0, 0, 0, 0),
 		     FFA_INVALID_PARAMETERS);
-	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_64, 0x80028001, 0, 0, 0,
-			     0),
-		     FFA_INVALID_PARAMETERS);
+	assert_error(
+		ns_call(FFA_MSG_SEND_DIRECT_REQ_64, 0x80028001, 0, 0, 0, 0),
+		FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001, 1, 0, 0, 0),
 		     FFA_INVALID_PARAMETERS);
 	spmc_partitions[1].state = SP_ABORTED;
