@@ -141,7 +141,8 @@ images: $(FW_BINS) $(FLASHES)
 # Host unit tests (cmocka, ASan + UBSan)
 UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test_*.c))
 UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
-	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c
+	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c \
+	lib/ffa_mem_desc.c
 TEST_DTS := $(wildcard test/unit/data/*.dts)
 TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts

@@ -37,8 +37,7 @@ static bool ranges_overlap(paddr_t a, u64 a_pages, paddr_t b, u64 b_pages)
 	return a.pa < b_end && b.pa < a_end;
 }
 
-bool mem_txn_pages_busy(const struct mem_txn_table *t, paddr_t base,
-			u64 pages)
+bool mem_txn_pages_busy(const struct mem_txn_table *t, paddr_t base, u64 pages)
 {
 	unsigned i, r;
 
@@ -73,8 +72,8 @@ static s32 check_shape(const struct mem_txn_req *req, u64 *total)
 		const struct mem_receiver *r = &req->receivers[i];
 
 		if (r->id == req->sender || r->retrieved ||
-		    (r->access & ~(MEM_ACCESS_R | MEM_ACCESS_W |
-				   MEM_ACCESS_X)) ||
+		    (r->access &
+		     ~(MEM_ACCESS_R | MEM_ACCESS_W | MEM_ACCESS_X)) ||
 		    !(r->access & MEM_ACCESS_R))
 			return FFA_INVALID_PARAMETERS;
 		for (j = 0; j < i; j++)

@@ -1,12 +1,13 @@
-/* FF-A memory transactions: who owns and who borrows which pages, per handle. */
+/* FF-A memory transactions: who owns and who borrows which pages, per handle.
+ */
 #ifndef LIB_MEM_TXN_H
 #define LIB_MEM_TXN_H
 
 #include "lib/types.h"
 
-#define MEM_TXN_MAX 64		 /* live transactions */
-#define MEM_TXN_MAX_RECEIVERS 4	 /* borrowers of one transaction */
-#define MEM_TXN_MAX_RANGES 32	 /* address ranges of one transaction */
+#define MEM_TXN_MAX 64 /* live transactions */
+#define MEM_TXN_MAX_RECEIVERS 4 /* borrowers of one transaction */
+#define MEM_TXN_MAX_RANGES 32 /* address ranges of one transaction */
 
 enum mem_txn_type { MEM_TXN_SHARE, MEM_TXN_LEND, MEM_TXN_DONATE };
 
@@ -23,8 +24,8 @@ struct mem_range {
 
 struct mem_receiver {
 	u16 id;
-	u8 access;	 /* MEM_ACCESS_* */
-	bool retrieved;	 /* mapped into the receiver now */
+	u8 access; /* MEM_ACCESS_* */
+	bool retrieved; /* mapped into the receiver now */
 };
 
 /* What the sender asks for; the SPMC fills it from the descriptor. */
@@ -91,7 +92,6 @@ unsigned mem_txn_endpoint_stopped(struct mem_txn_table *t, u16 id);
 const struct mem_txn *mem_txn_find(const struct mem_txn_table *t, u64 handle);
 
 /* Is any page of [base, base + pages) in a live transaction? */
-bool mem_txn_pages_busy(const struct mem_txn_table *t, paddr_t base,
-			u64 pages);
+bool mem_txn_pages_busy(const struct mem_txn_table *t, paddr_t base, u64 pages);
 
 #endif
