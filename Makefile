@@ -36,8 +36,8 @@ MONITOR_SRCS := monitor/entry.S monitor/monitor.c lib/bootpkg.c \
 	$(FW_LIB)
 SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	spmc/sp_run.c spmc/sp_call.c spmc/sp_fault.c spmc/ffa_dispatch.c \
-	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c \
-	arch/aarch64/vcpu_run.S arch/aarch64/el1_context.S arch/aarch64/mmu.c \
+	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c spmc/ffa_mem.c \
+	lib/ffa_mem_desc.c lib/mem_txn.c arch/aarch64/vcpu_run.S arch/aarch64/el1_context.S arch/aarch64/mmu.c \
 	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
 	lib/ffa_partinfo.c $(PLAT_CONSOLE) $(FW_LIB)
@@ -151,8 +151,11 @@ $(BUILD)/test-data/%.dtb: test/unit/data/%.dts
 # The SPMC's FF-A handlers, built for the host with stand-ins for hardware
 UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
 	spmc/ffa_msg.c spmc/ffa_dispatch.c spmc/partition.c spmc/sp_call.c \
-	spmc/sp_fault.c lib/log.c test/unit/spmc_host.c
+	spmc/sp_fault.c spmc/ffa_mem.c lib/log.c test/unit/spmc_host.c
 $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
+	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
+UNIT_EXTRA_test_spmc_mem := $(UNIT_EXTRA_test_spmc_ffa)
+$(BUILD)/unit/test_spmc_mem: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
 $(BUILD)/unit/test_manifest: $(BUILD)/manifests/sp-alpha.dtb \
 	$(BUILD)/manifests/sp-beta.dtb

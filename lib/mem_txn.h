@@ -32,6 +32,8 @@ struct mem_receiver {
 struct mem_txn_req {
 	enum mem_txn_type type;
 	u16 sender;
+	u16 attributes; /* carried for the receivers, not interpreted here */
+	u64 tag; /* likewise */
 	u8 receiver_count;
 	u8 range_count;
 	struct mem_receiver receivers[MEM_TXN_MAX_RECEIVERS];

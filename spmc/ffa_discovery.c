@@ -3,7 +3,7 @@
 #include "lib/string.h"
 #include "spmc/spmc.h"
 
-static u32 *caller_version(struct caller c)
+u32 *caller_version(struct caller c)
 {
 	return c.p ? &c.p->version : &spmc_ns.version;
 }
@@ -55,7 +55,18 @@ static bool implemented(struct caller c, u32 fid)
 	case FFA_SPM_ID_GET:
 	case FFA_MSG_SEND_DIRECT_REQ_32:
 	case FFA_MSG_SEND_DIRECT_REQ_64:
+	case FFA_MEM_SHARE_32:
+	case FFA_MEM_SHARE_64:
+	case FFA_MEM_LEND_32:
+	case FFA_MEM_LEND_64:
+	case FFA_MEM_DONATE_32:
+	case FFA_MEM_DONATE_64:
+	case FFA_MEM_RECLAIM:
 		return true;
+	case FFA_MEM_RETRIEVE_REQ_32:
+	case FFA_MEM_RETRIEVE_REQ_64:
+	case FFA_MEM_RELINQUISH:
+		return c.p != NULL;
 	case FFA_RUN:
 		return !c.p;
 	case FFA_MSG_WAIT:

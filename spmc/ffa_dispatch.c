@@ -81,6 +81,24 @@ bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
 	case FFA_CONSOLE_LOG_64:
 		*r = console_log(c, a);
 		return true;
+	case FFA_MEM_SHARE_32:
+	case FFA_MEM_SHARE_64:
+	case FFA_MEM_LEND_32:
+	case FFA_MEM_LEND_64:
+	case FFA_MEM_DONATE_32:
+	case FFA_MEM_DONATE_64:
+		*r = ffa_mem_send(c, a);
+		return true;
+	case FFA_MEM_RETRIEVE_REQ_32:
+	case FFA_MEM_RETRIEVE_REQ_64:
+		*r = ffa_mem_retrieve(c, a);
+		return true;
+	case FFA_MEM_RELINQUISH:
+		*r = ffa_mem_relinquish(c, a);
+		return true;
+	case FFA_MEM_RECLAIM:
+		*r = ffa_mem_reclaim(c, a);
+		return true;
 	default:
 		return false;
 	}

@@ -17,7 +17,7 @@ void *mailbox_rx(struct caller c)
 }
 
 /* Is the range memory the caller may hand over as a buffer? */
-static bool caller_owns(struct caller c, u64 base, u64 size)
+bool caller_owns(struct caller c, u64 base, u64 size)
 {
 	u64 off, pa, attrs;
 

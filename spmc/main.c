@@ -45,6 +45,7 @@ void spmc_main(const struct bootinfo *bi)
 
 	log_init("[spmc] ", secure_putc);
 	guest_el2_init(true);
+	mem_txn_init(&spmc_mem);
 	if (stage1_init()) {
 		log_printf("cannot build the SPMC's own translation tables\n");
 		return;

@@ -80,6 +80,19 @@ static u64 s2_attrs(const struct manifest_region *r, bool device)
 	return a;
 }
 
+u64 partition_mem_s2_attrs(const struct partition *p, u64 pa)
+{
+	unsigned i;
+
+	for (i = 0; i < p->m.mem_count; i++) {
+		const struct manifest_region *r = &p->m.mem[i];
+
+		if (pa >= r->base && pa - r->base < (u64)r->pages << PAGE_SHIFT)
+			return s2_attrs(r, false);
+	}
+	return 0;
+}
+
 static const char *map_regions(struct partition *p)
 {
 	const struct manifest *m = &p->m;

@@ -39,6 +39,7 @@ bool sp_fault(struct partition *p, struct partition **next,
 		   why);
 	p->state = SP_ABORTED;
 	p->serving = false;
+	ffa_mem_endpoint_stopped(p);
 	*next = p;
 	if (booting)
 		return false;

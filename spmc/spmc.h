@@ -5,6 +5,7 @@
 #include "arch/aarch64/vcpu.h"
 #include "lib/ffa.h"
 #include "lib/manifest.h"
+#include "lib/mem_txn.h"
 #include "lib/pgtable.h"
 
 #define SPMC_MAX_PARTITIONS 6
@@ -62,6 +63,8 @@ struct caller {
 };
 
 /* ffa_discovery.c */
+/* The FF-A version the caller asked for: its answers' formats follow it */
+u32 *caller_version(struct caller c);
 struct ffa_value ffa_version(struct caller c, const struct ffa_value *a);
 struct ffa_value ffa_id_get(struct caller c, const struct ffa_value *a);
 struct ffa_value ffa_spm_id_get(struct caller c, const struct ffa_value *a);
@@ -76,6 +79,17 @@ struct ffa_value ffa_rx_release(struct caller c, const struct ffa_value *a);
 /* The caller's RX buffer as the SPMC sees it, or NULL. */
 void *mailbox_rx(struct caller c);
 struct mailbox *caller_mailbox(struct caller c);
+/* Is [base, base+size) memory the caller owns outright (RW, its own)? */
+bool caller_owns(struct caller c, u64 base, u64 size);
+
+/* ffa_mem.c: memory transactions (lib/mem_txn.c keeps the state) */
+extern struct mem_txn_table spmc_mem;
+struct ffa_value ffa_mem_send(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_mem_retrieve(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_mem_relinquish(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a);
+/* A stopped partition's borrowings become reclaimable by their lenders */
+void ffa_mem_endpoint_stopped(struct partition *p);
 
 /*
  * ffa_msg.c: calls that make partitions run, from the normal world. The
@@ -117,6 +131,8 @@ bool sp_fault(struct partition *p, struct partition **next,
 
 /* partition.c */
 int partitions_create(const void *bootinfo);
+/* Stage-2 attributes the manifest gives p's own memory at pa (0: none) */
+u64 partition_mem_s2_attrs(const struct partition *p, u64 pa);
 
 /* A partition's w/x0-7 seen as an FF-A value, for calls and answers. */
 static inline struct ffa_value *vcpu_ffa(struct partition *p)

@@ -29,6 +29,15 @@ void guest_stage2_load(u64 vsttbr, u64 vttbr)
 	write_sysreg(vttbr_el2, vttbr);
 }
 
+void guest_stage2_flush(void)
+{
+	/* page-table writes visible to the walker before the invalidation */
+	dsb(ishst);
+	__asm__ volatile("tlbi vmalls12e1is" ::: "memory");
+	dsb(ish);
+	isb();
+}
+
 u64 guest_exit_esr(void)
 {
 	return read_sysreg(esr_el2);

@@ -63,6 +63,12 @@ void guest_el2_setup(u64 hcr, u64 cptr, u64 cnthctl);
 /* Stage-2 roots of one guest: secure and non-secure IPA spaces. */
 void guest_stage2_load(u64 vsttbr, u64 vttbr);
 
+/*
+ * After a stage-2 entry of the guest whose VMID is loaded was removed or
+ * weakened: no stale translation of it survives.
+ */
+void guest_stage2_flush(void);
+
 /* The syndrome of the guest's last exit, and the IPA of a stage-2 abort. */
 u64 guest_exit_esr(void);
 u64 guest_fault_ipa(void);

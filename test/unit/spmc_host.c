@@ -1,6 +1,9 @@
 /* Host stand-ins for what the SPMC's FF-A handlers use of the hardware. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "lib/bootpkg.h"
 
 #include "spmc/spmc.h"
 #include "spmc/stage1.h"
@@ -37,6 +40,11 @@ void sp_run(struct partition *p, struct ffa_value *out)
 			  0, 0, 0);
 }
 
+/* No TLB on the host. */
+void guest_stage2_flush(void)
+{
+}
+
 void host_spmc_reset(void)
 {
 	static u8 pool[64 * 4096] __attribute__((aligned(4096)));
@@ -46,6 +54,63 @@ void host_spmc_reset(void)
 	memset(&spmc_ns, 0, sizeof(spmc_ns));
 	spmc_ns.version = FFA_VERSION_1_0;
 	pgt_pool_init(&spmc_pgt_pool, pool, 0x0e200000, 64);
+	mem_txn_init(&spmc_mem);
 	sp_run_calls = 0;
 	sp_run_last = NULL;
+}
+
+u8 *host_load_manifest(const char *name, u32 *size)
+{
+	const char *dir = getenv("MANIFEST_DIR");
+	char path[512];
+	static u8 bufs[4][4096];
+	static int next;
+	u8 *buf = bufs[next++ % 4];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir ? dir : "build/manifests",
+		 name);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	*size = (u32)fread(buf, 1, sizeof(bufs[0]), f);
+	fclose(f);
+	return buf;
+}
+
+struct bootinfo host_bi;
+
+void host_add_image(const char *name, u32 type, u64 addr, u32 size)
+{
+	struct bootinfo_image *im = &host_bi.image[host_bi.count++];
+
+	strncpy(im->name, name, sizeof(im->name) - 1);
+	im->type = type;
+	im->addr = addr;
+	im->size = size;
+}
+
+int host_spmc_boot(void)
+{
+	u32 size;
+	u8 *m;
+
+	host_spmc_reset();
+	memset(&host_bi, 0, sizeof(host_bi));
+	host_bi.magic = BOOTINFO_MAGIC;
+	m = host_load_manifest("sp-alpha.dtb", &size);
+	if (!m)
+		return -1;
+	host_add_image("alpha", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
+	host_add_image("alpha", BOOTPKG_SP, 0x0e400000, 0x3000);
+	m = host_load_manifest("sp-beta.dtb", &size);
+	if (!m)
+		return -1;
+	host_add_image("beta", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
+	host_add_image("beta", BOOTPKG_SP, 0x0e600000, 0x3000);
+	if (partitions_create(&host_bi) || spmc_partition_count != 2)
+		return -1;
+	spmc_partitions[0].state = SP_WAITING;
+	spmc_partitions[1].state = SP_WAITING;
+	return 0;
 }

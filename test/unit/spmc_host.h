@@ -13,5 +13,12 @@ extern unsigned sp_run_calls;
 extern struct partition *sp_run_last;
 
 void host_spmc_reset(void);
+/* Resets, then creates alpha and beta from the built manifests, waiting. */
+int host_spmc_boot(void);
+/* What host_spmc_boot builds from, for tests that build their own */
+struct bootinfo;
+extern struct bootinfo host_bi;
+u8 *host_load_manifest(const char *name, u32 *size);
+void host_add_image(const char *name, u32 type, u64 addr, u32 size);
 
 #endif

@@ -24,56 +24,10 @@ static const u32 beta_uuid[4] = { BETA_UUID };
 #define NS_TX (PLAT_NS_DRAM_BASE + 0x10000)
 #define NS_RX (PLAT_NS_DRAM_BASE + 0x11000)
 
-static u8 *load(const char *name, u32 *size)
-{
-	const char *dir = getenv("MANIFEST_DIR");
-	char path[512];
-	static u8 bufs[4][4096];
-	static int next;
-	u8 *buf = bufs[next++ % 4];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir ? dir : "build/manifests",
-		 name);
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	*size = (u32)fread(buf, 1, sizeof(bufs[0]), f);
-	fclose(f);
-	return buf;
-}
-
-static struct bootinfo bi;
-
-static void add_image(const char *name, u32 type, u64 addr, u32 size)
-{
-	struct bootinfo_image *im = &bi.image[bi.count++];
-
-	strncpy(im->name, name, sizeof(im->name) - 1);
-	im->type = type;
-	im->addr = addr;
-	im->size = size;
-}
-
 static int setup(void **state)
 {
-	u32 size;
-	u8 *m;
-
 	(void)state;
-	host_spmc_reset();
-	memset(&bi, 0, sizeof(bi));
-	bi.magic = BOOTINFO_MAGIC;
-	m = load("sp-alpha.dtb", &size);
-	add_image("alpha", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
-	add_image("alpha", BOOTPKG_SP, 0x0e400000, 0x3000);
-	m = load("sp-beta.dtb", &size);
-	add_image("beta", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
-	add_image("beta", BOOTPKG_SP, 0x0e600000, 0x3000);
-	assert_int_equal(partitions_create(&bi), 0);
-	assert_int_equal(spmc_partition_count, 2);
-	spmc_partitions[0].state = SP_WAITING;
-	spmc_partitions[1].state = SP_WAITING;
-	return 0;
+	return host_spmc_boot();
 }
 
 static struct ffa_value ns_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5)
@@ -115,8 +69,15 @@ static void features(void **state)
 		FFA_SUCCESS_32);
 	assert_error(ns_call(FFA_FEATURES, FFA_MSG_WAIT, 0, 0, 0, 0),
 		     FFA_NOT_SUPPORTED);
-	assert_error(ns_call(FFA_FEATURES, 0xc4000073, 0, 0, 0, 0),
+	assert_int_equal(
+		ns_call(FFA_FEATURES, FFA_MEM_SHARE_64, 0, 0, 0, 0).x[0],
+		FFA_SUCCESS_32);
+	/* retrieving is for partitions: nobody retrieves for the NS world */
+	assert_error(ns_call(FFA_FEATURES, FFA_MEM_RETRIEVE_REQ_64, 0, 0, 0, 0),
 		     FFA_NOT_SUPPORTED);
+	assert_error(
+		ns_call(FFA_FEATURES, 0x84000086 /* MSG_SEND2 */, 0, 0, 0, 0),
+		FFA_NOT_SUPPORTED);
 	assert_error(ns_call(FFA_FEATURES, 2, 0, 0, 0, 0), FFA_NOT_SUPPORTED);
 	assert_error(ns_call(0x840000ee, 0, 0, 0, 0, 0), FFA_NOT_SUPPORTED);
 }
@@ -377,26 +338,26 @@ static void fault_in_chain_unwinds_to_caller(void **state)
 static void manifests_refused(void **state)
 {
 	u32 size;
-	u8 *m = load("sp-alpha.dtb", &size);
+	u8 *m = host_load_manifest("sp-alpha.dtb", &size);
 
 	(void)state;
 	host_spmc_reset();
-	memset(&bi, 0, sizeof(bi));
-	bi.magic = BOOTINFO_MAGIC;
+	memset(&host_bi, 0, sizeof(host_bi));
+	host_bi.magic = BOOTINFO_MAGIC;
 	/* image not where the manifest says */
-	add_image("alpha", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
-	add_image("alpha", BOOTPKG_SP, 0x0e500000, 0x3000);
-	assert_int_equal(partitions_create(&bi), -1);
+	host_add_image("alpha", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
+	host_add_image("alpha", BOOTPKG_SP, 0x0e500000, 0x3000);
+	assert_int_equal(partitions_create(&host_bi), -1);
 	/* the same manifest twice: the second is a duplicate ID */
-	bi.image[1].addr = 0x0e400000;
-	add_image("alpha", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
-	assert_int_equal(partitions_create(&bi), 0);
+	host_bi.image[1].addr = 0x0e400000;
+	host_add_image("alpha", BOOTPKG_SP_MANIFEST, (u64)(uintptr_t)m, size);
+	assert_int_equal(partitions_create(&host_bi), 0);
 	assert_int_equal(spmc_partition_count, 1);
 	/* a manifest cut short */
 	host_spmc_reset();
-	bi.count = 2;
-	bi.image[0].size = 100;
-	assert_int_equal(partitions_create(&bi), -1);
+	host_bi.count = 2;
+	host_bi.image[0].size = 100;
+	assert_int_equal(partitions_create(&host_bi), -1);
 	assert_int_equal(spmc_partition_count, 0);
 	assert_int_equal(spmc_pgt_pool.free_count, 64);
 }
