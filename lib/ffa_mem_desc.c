@@ -170,8 +170,10 @@ u32 ffa_mem_desc_write(void *buf, u32 size, u32 version,
 	bool v1_0 = version < FFA_VERSION_1_1;
 	u32 head = v1_0 ? FFA_MTD_V1_0_SIZE : FFA_MTD_V1_1_SIZE;
 	u32 composite = head + d->receiver_count * FFA_EMAD_SIZE;
-	u32 len = composite + FFA_COMPOSITE_SIZE +
-		  d->range_count * FFA_CONSTITUENT_SIZE;
+	/* no ranges (a retrieve request): no composite either */
+	u32 len = d->range_count ? composite + FFA_COMPOSITE_SIZE +
+					   d->range_count * FFA_CONSTITUENT_SIZE
+				 : composite;
 	unsigned i;
 
 	if (len > size)
@@ -195,8 +197,10 @@ u32 ffa_mem_desc_write(void *buf, u32 size, u32 version,
 
 		put(e, 2, d->receiver_ids[i]);
 		e[2] = d->receiver_perms[i];
-		put(e + 4, 4, composite);
+		put(e + 4, 4, d->range_count ? composite : 0);
 	}
+	if (!d->range_count)
+		return len;
 	put(b + composite, 4, d->total_pages);
 	put(b + composite + 4, 4, d->range_count);
 	for (i = 0; i < d->range_count; i++) {

@@ -65,9 +65,10 @@ s32 ffa_mem_desc_read(const void *buf, u32 len, u32 version,
 		      enum ffa_mem_desc_kind kind, struct ffa_mem_desc *out);
 
 /*
- * Writes the retrieve response (transaction descriptor, the receivers'
- * access descriptors and one composite with every range) for a receiver
- * of this version. Returns the length, or 0 if it does not fit in size.
+ * Writes a descriptor (transaction header, the receivers' access
+ * descriptors and, if there are ranges, one composite with all of them)
+ * in the layout of this version: a retrieve response, or without ranges a
+ * retrieve request. Returns the length, or 0 if it does not fit in size.
  */
 u32 ffa_mem_desc_write(void *buf, u32 size, u32 version,
 		       const struct ffa_mem_desc *d);

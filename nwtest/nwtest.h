@@ -27,6 +27,8 @@ extern volatile u64 nw_last_esr;
 extern u8 nw_tx[4096], nw_rx[4096];
 
 void scenario_ffa(u64 dtb);
+/* Part of scenario "ffa": memory transactions (RX/TX mapped) */
+void test_memory(void);
 void scenario_isolation(int which);
 void scenario_demo(void);
 void scenario_bench(void);

@@ -4,6 +4,7 @@
 #include "lib/fmt.h"
 #include "lib/log.h"
 #include "lib/smccc.h"
+#include "tos/mem.h"
 #include "tos/mmu.h"
 #include "tos/tos.h"
 
@@ -126,6 +127,14 @@ static struct ffa_value serve(const struct ffa_value *req)
 	case TOS_CMD_CALL:
 		cmd_call(&r, req->x[4]);
 		break;
+	case TOS_CMD_MEM_USE:
+		tos_mem_use(&r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
+			    (u16)req->x[6], self_id);
+		break;
+	case TOS_CMD_MEM_DONE:
+		tos_mem_done(&r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
+			     self_id);
+		break;
 	default:
 		cmd_probe(&r, req);
 		break;
@@ -141,6 +150,10 @@ void tos_main(void)
 	log_init("", con_putc);
 	self_id = (u16)id.x[2];
 	tos_mmu_init();
+	/* descriptors in v1.1 layouts from now on */
+	ffa_smc(ffa_value8(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0, 0, 0));
+	if (tos_mem_init())
+		log_printf("cannot map RX/TX buffers: no memory sharing\n");
 	log_printf("trusted OS up at S-EL1, partition 0x%04x, MMU on%s\n",
 		   self_id,
 #ifdef TOS_PROBE

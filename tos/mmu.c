@@ -15,6 +15,25 @@ extern char __pgt_pool_start[], __pgt_pool_end[];
 static struct pgt_pool pool;
 static struct pgt tables;
 
+int tos_mmu_map_ns(u64 pa, u64 size, bool writable)
+{
+	return pgt_map(&tables, pa, pa, size,
+		       NORMAL | S1_EL1_XN | S1_NS | (writable ? 0 : S1_RO));
+}
+
+void tos_mmu_unmap(u64 va, u64 size)
+{
+	u64 off;
+
+	pgt_unmap(&tables, va, size);
+	dsb(ishst);
+	for (off = 0; off < size; off += PAGE_SIZE)
+		__asm__ volatile("tlbi vaae1is, %0" ::"r"((va + off) >> 12)
+				 : "memory");
+	dsb(ish);
+	isb();
+}
+
 void tos_mmu_init(void)
 {
 	u64 image = (u64)__image_start, text_end = (u64)__text_end;

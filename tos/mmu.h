@@ -2,6 +2,11 @@
 #ifndef TOS_MMU_H
 #define TOS_MMU_H
 
+#include "lib/types.h"
+
 void tos_mmu_init(void);
+/* Maps normal-world memory lent to us at its own address; 0 or error */
+int tos_mmu_map_ns(u64 pa, u64 size, bool writable);
+void tos_mmu_unmap(u64 va, u64 size);
 
 #endif

@@ -10,11 +10,20 @@
 #define TOS_CMD_WRITE 5 /* probe builds: write x5 at x4 */
 #define TOS_CMD_BAD_CALL 6 /* probe builds: make a call partitions may not */
 #define TOS_CMD_UNDEF 7 /* probe builds: execute an undefined instruction */
+/*
+ * Memory lent or shared with us, handle in w4 (low) / w5 (high), sender in
+ * w6: retrieve it and map it, add 1 to the first u64 of every page and
+ * answer the sum of what they held in x4 (pages in w5).
+ */
+#define TOS_CMD_MEM_USE 8
+/* Unmap and relinquish handle w4/w5 */
+#define TOS_CMD_MEM_DONE 9
 
 /* w3 of the response */
 #define TOS_OK 0
 #define TOS_ERR_UNKNOWN_CMD 1
 #define TOS_ERR_CALL_FAILED 2
+#define TOS_ERR_MEM 3 /* w4: the FF-A error, w5: the step that failed */
 
 #define TOS_MAGIC 0x54535241u /* "TSRA" */
 

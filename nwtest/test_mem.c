@@ -1,0 +1,178 @@
+/* Memory moving between the normal world and partitions, end to end. */
+#include "lib/ffa_mem_desc.h"
+#include "lib/string.h"
+#include "nwtest/nwtest.h"
+#include "plat/qemu-virt/platform.h"
+#include "tos/tos.h"
+
+/* What we share; the normal world runs with its MMU off, so no caches to
+ * clean on QEMU (on hardware the buffers would be cleaned first) */
+static u8 pages[4][4096] __attribute__((aligned(4096)));
+
+static u64 page_word(unsigned i)
+{
+	return *(volatile u64 *)pages[i];
+}
+
+static void set_words(u64 base)
+{
+	unsigned i;
+
+	for (i = 0; i < 4; i++)
+		*(volatile u64 *)pages[i] = base + i;
+}
+
+/* Writes a send descriptor in our TX in the layout of version. */
+static u32 send_desc(u32 version, u16 receiver, u64 addr, u32 npages,
+		     u8 perms)
+{
+	struct ffa_mem_desc d;
+
+	memset(&d, 0, sizeof(d));
+	d.attributes = FFA_MEM_NORMAL_WB_INNER;
+	d.receiver_count = 1;
+	d.receiver_ids[0] = receiver;
+	d.receiver_perms[0] = perms;
+	d.total_pages = npages;
+	d.range_count = 1;
+	d.ranges[0].base = pa_init(addr);
+	d.ranges[0].pages = npages;
+	return ffa_mem_desc_write(nw_tx, sizeof(nw_tx), version, &d);
+}
+
+static struct ffa_value send(u32 fid, u32 version, u16 receiver, u64 addr,
+			     u32 npages)
+{
+	u32 len = send_desc(version, receiver, addr, npages,
+			    FFA_DATA_ACCESS_RW);
+
+	return nw_call(fid, len, len, 0, 0, 0);
+}
+
+static u64 handle_of(struct ffa_value r)
+{
+	return (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
+}
+
+static struct ffa_value tos(u16 sp, u32 cmd, u64 handle)
+{
+	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd,
+				  (u32)handle, handle >> 32, 0, 0));
+}
+
+static struct ffa_value reclaim(u64 handle)
+{
+	return nw_call(FFA_MEM_RECLAIM, (u32)handle, handle >> 32, 0, 0, 0);
+}
+
+/* The whole life of one transaction, checked at every step. */
+static void round_trip(const char *what, u32 fid, u32 version, u16 sp)
+{
+	char msg[96];
+	struct ffa_value r;
+	u64 h;
+
+	CHECK_EQ(nw_call(FFA_VERSION, version, 0, 0, 0, 0).x[0],
+		 FFA_VERSION_1_2, "memory: version negotiated");
+	set_words(1000);
+	r = send(fid, version, sp, (u64)pages, 3);
+	fmt_snprintf(msg, sizeof(msg), "%s: accepted with a handle", what);
+	check_success(r, msg);
+	h = handle_of(r);
+	r = tos(sp, TOS_CMD_MEM_USE, h);
+	fmt_snprintf(msg, sizeof(msg),
+		     "%s: the partition retrieved and read our data", what);
+	CHECK_EQ(r.x[3], TOS_OK, msg);
+	CHECK_EQ(r.x[4], 1000 + 1001 + 1002, msg);
+	CHECK_EQ(r.x[5], 3, msg);
+	fmt_snprintf(msg, sizeof(msg), "%s: we see what the partition wrote",
+		     what);
+	CHECK_EQ(page_word(0) + page_word(1) + page_word(2), 3006, msg);
+	CHECK_EQ(page_word(3), 1003, "memory: the page not given is untouched");
+	fmt_snprintf(msg, sizeof(msg), "%s: reclaim while borrowed is DENIED",
+		     what);
+	check_error(reclaim(h), FFA_DENIED, msg);
+	r = tos(sp, TOS_CMD_MEM_DONE, h);
+	fmt_snprintf(msg, sizeof(msg), "%s: the partition relinquished", what);
+	CHECK_EQ(r.x[3], TOS_OK, msg);
+	fmt_snprintf(msg, sizeof(msg), "%s: reclaimed", what);
+	check_success(reclaim(h), msg);
+	fmt_snprintf(msg, sizeof(msg), "%s: the handle is gone", what);
+	check_error(reclaim(h), FFA_INVALID_PARAMETERS, msg);
+}
+
+static void refusals(void)
+{
+	struct ffa_value r;
+	u64 h;
+
+	check_error(send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID,
+			 PLAT_SP_RAM_BASE + 0x200000, 1),
+		    FFA_DENIED, "memory: secure RAM claimed as ours is DENIED");
+	check_error(send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, 0x8009,
+			 (u64)pages, 1),
+		    FFA_INVALID_PARAMETERS,
+		    "memory: a receiver that does not exist");
+	check_error(send(FFA_MEM_LEND_32, FFA_VERSION_1_1, ALPHA_ID,
+			 (u64)nw_tx, 1),
+		    FFA_DENIED, "memory: lending our own TX buffer");
+	check_error(send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID,
+			 (u64)pages, 0),
+		    FFA_INVALID_PARAMETERS, "memory: zero pages");
+	r = send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID, (u64)pages, 1);
+	check_success(r, "memory: share for the refusals below");
+	h = handle_of(r);
+	check_error(send(FFA_MEM_LEND_32, FFA_VERSION_1_1, BETA_ID,
+			 (u64)pages, 2),
+		    FFA_DENIED, "memory: a page already shared cannot be lent");
+	r = tos(BETA_ID, TOS_CMD_MEM_USE, h);
+	CHECK_EQ(r.x[3], TOS_ERR_MEM, "memory: retrieve by a non-receiver");
+	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
+		 "memory: ... gets INVALID_PARAMETERS");
+	r = tos(ALPHA_ID, TOS_CMD_MEM_DONE, h);
+	CHECK_EQ((s32)r.x[4], FFA_DENIED,
+		 "memory: relinquish of a handle never retrieved: DENIED");
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_USE, h).x[3], TOS_OK,
+		 "memory: retrieve");
+	r = tos(ALPHA_ID, TOS_CMD_MEM_USE, h);
+	CHECK_EQ((s32)r.x[4], FFA_DENIED, "memory: retrieve twice: DENIED");
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
+		 "memory: relinquish");
+	check_success(reclaim(h), "memory: reclaim after the refusals");
+}
+
+/* Thousands of cycles: every call succeeds, nothing runs out. */
+static void many_cycles(void)
+{
+	unsigned i, bad = 0;
+
+	for (i = 0; i < 1000; i++) {
+		struct ffa_value r = send(i & 1 ? FFA_MEM_LEND_64 :
+						  FFA_MEM_SHARE_32,
+					  FFA_VERSION_1_1,
+					  i & 2 ? BETA_ID : ALPHA_ID,
+					  (u64)pages[i % 4], 1);
+		u64 h = handle_of(r);
+
+		if (r.x[0] != FFA_SUCCESS_32 ||
+		    tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_USE, h).x[3] !=
+			    TOS_OK ||
+		    tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_DONE, h)
+				    .x[3] != TOS_OK ||
+		    reclaim(h).x[0] != FFA_SUCCESS_32)
+			bad++;
+	}
+	CHECK_EQ(bad, 0, "memory: 1000 share/lend cycles all complete");
+}
+
+void test_memory(void)
+{
+	round_trip("MEM_SHARE v1.0 (as Linux 6.1) to alpha", FFA_MEM_SHARE_32,
+		   FFA_VERSION_1_0, ALPHA_ID);
+	round_trip("MEM_LEND_64 v1.1 to beta", FFA_MEM_LEND_64,
+		   FFA_VERSION_1_1, BETA_ID);
+	round_trip("MEM_SHARE_64 v1.1 to beta", FFA_MEM_SHARE_64,
+		   FFA_VERSION_1_1, BETA_ID);
+	refusals();
+	many_cycles();
+}

@@ -1,0 +1,126 @@
+/* The trusted OS's side of memory transactions: retrieve, use, relinquish. */
+#include "arch/aarch64/ffa_smc.h"
+#include "lib/ffa.h"
+#include "lib/ffa_mem_desc.h"
+#include "lib/log.h"
+#include "lib/string.h"
+#include "tos/mem.h"
+#include "tos/mmu.h"
+#include "tos/tos.h"
+
+static u8 tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+static u8 rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+/* What we hold, to unmap it again on relinquish. */
+#define HELD_MAX 8
+static struct {
+	u64 handle;
+	struct ffa_mem_desc d;
+} held[HELD_MAX];
+
+int tos_mem_init(void)
+{
+	/* identity stage 1 and stage 2: our addresses are physical ones */
+	struct ffa_value r = ffa_smc(ffa_value8(
+		FFA_RXTX_MAP_64, (u64)tx, (u64)rx, 1, 0, 0, 0, 0));
+
+	return r.x[0] == FFA_SUCCESS_32 ? 0 : -1;
+}
+
+static void fail(struct ffa_value *out, struct ffa_value r, u64 step)
+{
+	out->x[3] = TOS_ERR_MEM;
+	out->x[4] = r.x[0] == FFA_ERROR ? (u64)(s64)(s32)r.x[2] : r.x[0];
+	out->x[5] = step;
+}
+
+void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self)
+{
+	struct ffa_mem_desc want, *d = NULL;
+	struct ffa_value r;
+	u64 sum = 0, pages = 0;
+	unsigned i, slot;
+	u32 len;
+
+	for (slot = 0; slot < HELD_MAX && held[slot].handle; slot++)
+		;
+	if (slot == HELD_MAX) {
+		fail(out, ffa_error(FFA_NO_MEMORY), 0);
+		return;
+	}
+	/* a v1.1 retrieve request: this trusted OS asked for v1.1 */
+	memset(&want, 0, sizeof(want));
+	want.sender = sender;
+	want.attributes = FFA_MEM_NORMAL_WB_INNER;
+	want.handle = handle;
+	want.receiver_count = 1;
+	want.receiver_ids[0] = self;
+	want.receiver_perms[0] = FFA_DATA_ACCESS_RW;
+	len = ffa_mem_desc_write(tx, sizeof(tx), FFA_VERSION_1_1, &want);
+	r = ffa_smc(ffa_value8(FFA_MEM_RETRIEVE_REQ_32, len, len, 0, 0, 0, 0,
+			       0));
+	if (r.x[0] != FFA_MEM_RETRIEVE_RESP) {
+		fail(out, r, 1);
+		return;
+	}
+	d = &held[slot].d;
+	if (ffa_mem_desc_read(rx, (u32)r.x[1], FFA_VERSION_1_1,
+			      FFA_MEM_DESC_RETRIEVE, d) ||
+	    d->handle != handle || !d->range_count) {
+		ffa_smc(ffa_value8(FFA_RX_RELEASE, 0, 0, 0, 0, 0, 0, 0));
+		fail(out, ffa_error(FFA_INVALID_PARAMETERS), 2);
+		return;
+	}
+	ffa_smc(ffa_value8(FFA_RX_RELEASE, 0, 0, 0, 0, 0, 0, 0));
+	held[slot].handle = handle;
+	for (i = 0; i < d->range_count; i++) {
+		u64 base = d->ranges[i].base.pa, k;
+		u64 size = (u64)d->ranges[i].pages << PAGE_SHIFT;
+
+#ifndef TOS_PROBE /* a probe build has all normal-world RAM mapped */
+		if (tos_mmu_map_ns(base, size, true)) {
+			fail(out, ffa_error(FFA_NO_MEMORY), 3);
+			return;
+		}
+#endif
+		for (k = 0; k < size; k += PAGE_SIZE) {
+			volatile u64 *p = (volatile u64 *)(base + k);
+
+			sum += *p;
+			*p = *p + 1;
+			pages++;
+		}
+	}
+	out->x[4] = sum;
+	out->x[5] = pages;
+}
+
+void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
+{
+	struct ffa_value r;
+	unsigned slot, i;
+
+	for (slot = 0; slot < HELD_MAX && held[slot].handle != handle; slot++)
+		;
+	if (slot < HELD_MAX) {
+#ifndef TOS_PROBE
+		const struct ffa_mem_desc *d = &held[slot].d;
+
+		for (i = 0; i < d->range_count; i++)
+			tos_mmu_unmap(d->ranges[i].base.pa,
+				      (u64)d->ranges[i].pages << PAGE_SHIFT);
+#endif
+		held[slot].handle = 0;
+	}
+	(void)i;
+	/* relinquish even what we do not know: the SPMC has the last word */
+	memset(tx, 0, 32);
+	for (i = 0; i < 8; i++)
+		tx[i] = (u8)(handle >> (8 * i));
+	tx[12] = 1;
+	tx[16] = (u8)self;
+	tx[17] = (u8)(self >> 8);
+	r = ffa_smc(ffa_value8(FFA_MEM_RELINQUISH, 0, 0, 0, 0, 0, 0, 0));
+	if (r.x[0] != FFA_SUCCESS_32)
+		fail(out, r, 4);
+}

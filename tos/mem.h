@@ -1,0 +1,13 @@
+/* The trusted OS's side of FF-A memory transactions. */
+#ifndef TOS_MEM_H
+#define TOS_MEM_H
+
+#include "lib/ffa.h"
+
+/* Registers our RX/TX buffers with the SPMC; 0 or -1. */
+int tos_mem_init(void);
+/* TOS_CMD_MEM_USE and TOS_CMD_MEM_DONE; results go into *out */
+void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self);
+void tos_mem_done(struct ffa_value *out, u64 handle, u16 self);
+
+#endif
