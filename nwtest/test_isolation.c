@@ -4,10 +4,14 @@
 #include "plat/qemu-virt/platform.h"
 #include "tos/tos.h"
 
+/* Memory shared with alpha before the probe, at the probed address */
+enum { NO_MEMORY, SHARED_THEN_RELINQUISHED, SHARED_AND_HELD };
+
 struct probe {
 	const char *what;
 	u32 cmd;
 	u64 addr;
+	int memory;
 };
 
 static const struct probe probes[] = {
@@ -20,17 +24,48 @@ static const struct probe probes[] = {
 	[6] = { "alpha reads normal-world memory not given to it", TOS_CMD_READ,
 		PLAT_NS_DRAM_BASE + 0x1000000 },
 	[7] = { "alpha executes an undefined instruction", TOS_CMD_UNDEF, 0 },
+	[8] = { "alpha reads memory it relinquished", TOS_CMD_READ,
+		PLAT_NS_DRAM_BASE + 0x1000000, SHARED_THEN_RELINQUISHED },
+	[9] = { "alpha dies holding borrowed memory", TOS_CMD_UNDEF,
+		PLAT_NS_DRAM_BASE + 0x1000000, SHARED_AND_HELD },
 };
+
+static u64 share_first(const struct probe *p)
+{
+	struct ffa_value r;
+	u64 h;
+
+	check_success(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0,
+			      0),
+		      "RX/TX mapped");
+	*(volatile u64 *)p->addr = 41;
+	h = nw_mem_share(ALPHA_ID, p->addr, 1);
+	CHECK_EQ(h != 0, 1, "a page shared with alpha");
+	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+			       TOS_CMD_MEM_USE, (u32)h, h >> 32, 0, 0));
+	CHECK_EQ(r.x[4], 41, "alpha retrieved it and read what we wrote");
+	CHECK_EQ(*(volatile u64 *)p->addr, 42, "and wrote to it");
+	if (p->memory == SHARED_THEN_RELINQUISHED) {
+		r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID,
+				       0, TOS_CMD_MEM_DONE, (u32)h, h >> 32,
+				       0, 0));
+		CHECK_EQ(r.x[3], TOS_OK, "alpha relinquished it");
+	}
+	return h;
+}
 
 void scenario_isolation(int which)
 {
 	const struct probe *p = &probes[which];
 	struct ffa_value r;
 	char what[96];
+	u64 h = 0;
 
 	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0, TOS_CMD_PING, 0,
 		    0);
 	CHECK_EQ(r.x[4], ALPHA_ID, "alpha answers before the probe");
+	if (p->memory != NO_MEMORY)
+		h = share_first(p);
 	log_printf("probe: %s (0x%llx)\n", p->what,
 		   (unsigned long long)p->addr);
 	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0, p->cmd, p->addr,
@@ -52,4 +87,8 @@ void scenario_isolation(int which)
 	CHECK_EQ((s32)r.x[5], FFA_ABORTED, "... with ABORTED");
 	CHECK_EQ(nw_call(PSCI_VERSION, 0, 0, 0, 0, 0).x[0], PSCI_VERSION_1_1,
 		 "the monitor still answers");
+	if (p->memory != NO_MEMORY)
+		check_success(nw_call(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0,
+				      0),
+			      "the lender reclaims its page");
 }

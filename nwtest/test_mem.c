@@ -54,6 +54,17 @@ static u64 handle_of(struct ffa_value r)
 	return (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
 }
 
+u64 nw_mem_share(u16 receiver, u64 addr, u32 npages)
+{
+	struct ffa_value r;
+
+	/* the descriptor's layout is the one of the version we asked for */
+	nw_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0);
+	r = send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, receiver, addr, npages);
+
+	return r.x[0] == FFA_SUCCESS_32 ? handle_of(r) : 0;
+}
+
 static struct ffa_value tos(u16 sp, u32 cmd, u64 handle)
 {
 	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd,

@@ -56,8 +56,9 @@ if grep -q 'stopped:' "$logs/ffa.s.log"; then bad "ffa: no partition was stopped
 iso_pattern=([1]='stage-2 data abort at 0xe600000' [2]='stage-2 data abort at 0xe600100'
 	[3]='stage-2 data abort at 0xe100000' [4]='stage-2 data abort at 0xe000000'
 	[5]='forbidden PSCI call' [6]='stage-2 data abort at 0x41000000'
-	[7]='gave up with FFA_ERROR -8')
-for n in 1 2 3 4 5 6 7; do
+	[7]='gave up with FFA_ERROR -8' [8]='stage-2 data abort at 0x41000000'
+	[9]='gave up with FFA_ERROR -8')
+for n in 1 2 3 4 5 6 7 8 9; do
 	boot iso$n "$build/test-iso$n.flash"
 	[ "$status" -eq 0 ] && ok "iso$n: run ended cleanly" || bad "iso$n: QEMU exit status $status"
 	nw_checks iso$n
@@ -65,6 +66,7 @@ for n in 1 2 3 4 5 6 7; do
 		"SPMC log names the partition, the fault and the address"
 	if grep -q "'beta' stopped" "$logs/iso$n.s.log"; then bad "iso$n: beta untouched"; else ok "iso$n: beta untouched"; fi
 done
+expect_log iso9 s "partition 0x8001: 1 borrowing\\(s\\) released" "the stopped borrower's memory went back to its lender"
 
 # 3. A tampered package is refused, naming the bad image
 for img in spmc beta; do
