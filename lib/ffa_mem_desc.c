@@ -105,7 +105,8 @@ s32 ffa_mem_desc_read(const void *buf, u32 len, u32 version,
 	u64 count;
 	unsigned i, j;
 
-	memset(out, 0, sizeof(*out));
+	/* the header only: ranges past range_count are never looked at */
+	memset(out, 0, offsetof(struct ffa_mem_desc, ranges));
 	if (len < (v1_0 ? FFA_MTD_V1_0_SIZE : FFA_MTD_V1_1_SIZE))
 		return FFA_INVALID_PARAMETERS;
 	out->sender = (u16)le(b, 2);

@@ -48,6 +48,7 @@ struct ffa_mem_desc {
 	u16 receiver_ids[MEM_TXN_MAX_RECEIVERS];
 	u8 receiver_perms[MEM_TXN_MAX_RECEIVERS];
 	u32 total_pages;
+	/* only the first range_count are meaningful */
 	struct mem_range ranges[MEM_TXN_MAX_RANGES];
 };
 

@@ -97,6 +97,15 @@ static s32 check_shape(const struct mem_txn_req *req, u64 *total)
 	return FFA_OK;
 }
 
+/* A transaction's header and its ranges in use, not the whole array. */
+static void copy_txn(struct mem_txn *dst, const struct mem_txn *src)
+{
+	memcpy(dst, src, offsetof(struct mem_txn, req.ranges));
+	memcpy(dst->req.ranges, src->req.ranges,
+	       src->req.range_count * sizeof(src->req.ranges[0]));
+	dst->pages = src->pages;
+}
+
 static u64 new_handle(struct mem_txn_table *t)
 {
 	u64 h;
@@ -131,7 +140,9 @@ s32 mem_txn_send(struct mem_txn_table *t, const struct mem_txn_req *req,
 			slot = &t->txn[i];
 	if (!slot)
 		return FFA_NO_MEMORY;
-	slot->req = *req;
+	memcpy(&slot->req, req, offsetof(struct mem_txn_req, ranges));
+	memcpy(slot->req.ranges, req->ranges,
+	       req->range_count * sizeof(req->ranges[0]));
 	slot->pages = total;
 	slot->handle = new_handle(t);
 	t->live++;
@@ -169,7 +180,7 @@ s32 mem_txn_retrieve(struct mem_txn_table *t, u64 handle, u16 receiver,
 	if (r->retrieved)
 		return FFA_DENIED;
 	r->retrieved = true;
-	*txn = *x;
+	copy_txn(txn, x);
 	if (x->req.type == MEM_TXN_DONATE)
 		end(t, x);
 	return FFA_OK;
@@ -202,7 +213,7 @@ s32 mem_txn_reclaim(struct mem_txn_table *t, u64 handle, u16 owner,
 	for (i = 0; i < x->req.receiver_count; i++)
 		if (x->req.receivers[i].retrieved)
 			return FFA_DENIED;
-	*txn = *x;
+	copy_txn(txn, x);
 	end(t, x);
 	return FFA_OK;
 }

@@ -40,7 +40,10 @@ struct mem_txn_req {
 	struct mem_range ranges[MEM_TXN_MAX_RANGES];
 };
 
-/* A live transaction: the request as accepted, plus its handle. */
+/*
+ * A live transaction: the request as accepted, plus its handle. Ranges
+ * past req.range_count hold nothing meaningful (and are not copied).
+ */
 struct mem_txn {
 	u64 handle; /* 0: slot free */
 	struct mem_txn_req req;

@@ -2,6 +2,7 @@
 #include "arch/aarch64/sysreg.h"
 #include "lib/smccc.h"
 #include "nwtest/nwtest.h"
+#include "plat/qemu-virt/platform.h"
 #include "tos/tos.h"
 
 /*
@@ -34,6 +35,30 @@ static inline u64 cycles(void)
 
 	__asm__ volatile("isb; mrs %0, pmccntr_el0" : "=r"(v)::"memory");
 	return v;
+}
+
+/* All eight argument registers, for calls whose x4-x7 matter. */
+static inline u64 smc_all(u64 a0, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5,
+			  u64 a6, u64 a7, u64 *r2, u64 *r3)
+{
+	register u64 x0 __asm__("x0") = a0;
+	register u64 x1 __asm__("x1") = a1;
+	register u64 x2 __asm__("x2") = a2;
+	register u64 x3 __asm__("x3") = a3;
+	register u64 x4 __asm__("x4") = a4;
+	register u64 x5 __asm__("x5") = a5;
+	register u64 x6 __asm__("x6") = a6;
+	register u64 x7 __asm__("x7") = a7;
+
+	__asm__ volatile("smc #0"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
+			   "+r"(x5), "+r"(x6), "+r"(x7)
+			 :
+			 : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+			   "x16", "x17", "memory");
+	*r2 = x2;
+	*r3 = x3;
+	return x0;
 }
 
 #define ROUNDS 8
@@ -70,8 +95,57 @@ static u64 measure(const char *name, u64 a0, u64 a1, u64 a2, u64 a3,
 	return first;
 }
 
+/* Where the benchmark's shared pages are: normal-world RAM nobody uses */
+#define MEM_BENCH_BASE (PLAT_NS_DRAM_BASE + 0x2000000)
+
+/*
+ * share + retrieve + relinquish + reclaim of npages, as the normal world
+ * and the trusted OS make them (the descriptor is written beforehand, as a
+ * driver would have it ready).
+ */
+static u64 measure_mem(u32 npages)
+{
+	u64 count[ROUNDS], t0, t1, h, r2, r3, ok = 1;
+	unsigned i;
+	u32 len;
+
+	for (i = 0; i < ROUNDS; i++) {
+		len = nw_mem_desc(FFA_VERSION_1_1, ALPHA_ID, MEM_BENCH_BASE,
+				  npages, 0x2 /* RW */);
+		t0 = cycles();
+		ok &= smc_all(FFA_MEM_SHARE_32, len, len, 0, 0, 0, 0, 0, &r2,
+			      &r3) == FFA_SUCCESS_32;
+		h = (u32)r2 | (u64)(u32)r3 << 32;
+		ok &= smc_all(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+			      TOS_CMD_MEM_USE, (u32)h, h >> 32, 0,
+			      TOS_MEM_MAP_ONLY, &r2,
+			      &r3) == FFA_MSG_SEND_DIRECT_RESP_64 &&
+		      r3 == TOS_OK;
+		ok &= smc_all(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+			      TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0, 0, &r2,
+			      &r3) == FFA_MSG_SEND_DIRECT_RESP_64 &&
+		      r3 == TOS_OK;
+		ok &= smc_all(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0, 0, 0, 0,
+			      &r2, &r3) == FFA_SUCCESS_32;
+		t1 = cycles();
+		count[i] = t1 - t0;
+	}
+	CHECK_EQ(ok, 1, "memory bench: every call succeeded");
+	for (i = 2; i < ROUNDS; i++)
+		if (count[i] != count[1])
+			log_printf("memory %u pages: count varies (%llu vs "
+				   "%llu)\n",
+				   npages, (unsigned long long)count[i],
+				   (unsigned long long)count[1]);
+	log_printf("bench: share+retrieve+relinquish+reclaim %3u page(s) "
+		   "%7llu instructions\n",
+		   npages, (unsigned long long)count[1]);
+	return count[1];
+}
+
 void scenario_bench(void)
 {
+	u64 m1, m16, m256;
 	u64 floor = 33, dr;
 
 	/* cycle counter on, counting from zero */
@@ -94,4 +168,15 @@ void scenario_bench(void)
 		   "floor\n",
 		   (unsigned long long)(dr / floor),
 		   (unsigned long long)(dr * 100 / floor % 100));
+
+	check_success(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0),
+		      "RX/TX mapped for the memory benchmarks");
+	nw_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0);
+	m1 = measure_mem(1);
+	m16 = measure_mem(16);
+	m256 = measure_mem(256);
+	log_printf("bench: memory, cost per extra page %llu (1->16), %llu "
+		   "(16->256)\n",
+		   (unsigned long long)((m16 - m1) / 15),
+		   (unsigned long long)((m256 - m16) / 240));
 }

@@ -35,8 +35,7 @@ static u64 share_first(const struct probe *p)
 	struct ffa_value r;
 	u64 h;
 
-	check_success(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0,
-			      0),
+	check_success(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0),
 		      "RX/TX mapped");
 	*(volatile u64 *)p->addr = 41;
 	h = nw_mem_share(ALPHA_ID, p->addr, 1);
@@ -46,9 +45,9 @@ static u64 share_first(const struct probe *p)
 	CHECK_EQ(r.x[4], 41, "alpha retrieved it and read what we wrote");
 	CHECK_EQ(*(volatile u64 *)p->addr, 42, "and wrote to it");
 	if (p->memory == SHARED_THEN_RELINQUISHED) {
-		r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID,
-				       0, TOS_CMD_MEM_DONE, (u32)h, h >> 32,
-				       0, 0));
+		r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+				       TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0,
+				       0));
 		CHECK_EQ(r.x[3], TOS_OK, "alpha relinquished it");
 	}
 	return h;
@@ -88,7 +87,7 @@ void scenario_isolation(int which)
 	CHECK_EQ(nw_call(PSCI_VERSION, 0, 0, 0, 0, 0).x[0], PSCI_VERSION_1_1,
 		 "the monitor still answers");
 	if (p->memory != NO_MEMORY)
-		check_success(nw_call(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0,
-				      0),
-			      "the lender reclaims its page");
+		check_success(
+			nw_call(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0, 0),
+			"the lender reclaims its page");
 }

@@ -23,8 +23,7 @@ static void set_words(u64 base)
 }
 
 /* Writes a send descriptor in our TX in the layout of version. */
-static u32 send_desc(u32 version, u16 receiver, u64 addr, u32 npages,
-		     u8 perms)
+u32 nw_mem_desc(u32 version, u16 receiver, u64 addr, u32 npages, u8 perms)
 {
 	struct ffa_mem_desc d;
 
@@ -43,8 +42,8 @@ static u32 send_desc(u32 version, u16 receiver, u64 addr, u32 npages,
 static struct ffa_value send(u32 fid, u32 version, u16 receiver, u64 addr,
 			     u32 npages)
 {
-	u32 len = send_desc(version, receiver, addr, npages,
-			    FFA_DATA_ACCESS_RW);
+	u32 len = nw_mem_desc(version, receiver, addr, npages,
+			      FFA_DATA_ACCESS_RW);
 
 	return nw_call(fid, len, len, 0, 0, 0);
 }
@@ -120,22 +119,22 @@ static void refusals(void)
 	check_error(send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID,
 			 PLAT_SP_RAM_BASE + 0x200000, 1),
 		    FFA_DENIED, "memory: secure RAM claimed as ours is DENIED");
-	check_error(send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, 0x8009,
-			 (u64)pages, 1),
-		    FFA_INVALID_PARAMETERS,
-		    "memory: a receiver that does not exist");
-	check_error(send(FFA_MEM_LEND_32, FFA_VERSION_1_1, ALPHA_ID,
-			 (u64)nw_tx, 1),
-		    FFA_DENIED, "memory: lending our own TX buffer");
+	check_error(
+		send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, 0x8009, (u64)pages, 1),
+		FFA_INVALID_PARAMETERS,
+		"memory: a receiver that does not exist");
+	check_error(
+		send(FFA_MEM_LEND_32, FFA_VERSION_1_1, ALPHA_ID, (u64)nw_tx, 1),
+		FFA_DENIED, "memory: lending our own TX buffer");
 	check_error(send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID,
 			 (u64)pages, 0),
 		    FFA_INVALID_PARAMETERS, "memory: zero pages");
 	r = send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID, (u64)pages, 1);
 	check_success(r, "memory: share for the refusals below");
 	h = handle_of(r);
-	check_error(send(FFA_MEM_LEND_32, FFA_VERSION_1_1, BETA_ID,
-			 (u64)pages, 2),
-		    FFA_DENIED, "memory: a page already shared cannot be lent");
+	check_error(
+		send(FFA_MEM_LEND_32, FFA_VERSION_1_1, BETA_ID, (u64)pages, 2),
+		FFA_DENIED, "memory: a page already shared cannot be lent");
 	r = tos(BETA_ID, TOS_CMD_MEM_USE, h);
 	CHECK_EQ(r.x[3], TOS_ERR_MEM, "memory: retrieve by a non-receiver");
 	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
@@ -158,18 +157,17 @@ static void many_cycles(void)
 	unsigned i, bad = 0;
 
 	for (i = 0; i < 1000; i++) {
-		struct ffa_value r = send(i & 1 ? FFA_MEM_LEND_64 :
-						  FFA_MEM_SHARE_32,
-					  FFA_VERSION_1_1,
-					  i & 2 ? BETA_ID : ALPHA_ID,
-					  (u64)pages[i % 4], 1);
+		struct ffa_value r =
+			send(i & 1 ? FFA_MEM_LEND_64 : FFA_MEM_SHARE_32,
+			     FFA_VERSION_1_1, i & 2 ? BETA_ID : ALPHA_ID,
+			     (u64)pages[i % 4], 1);
 		u64 h = handle_of(r);
 
 		if (r.x[0] != FFA_SUCCESS_32 ||
 		    tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_USE, h).x[3] !=
 			    TOS_OK ||
-		    tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_DONE, h)
-				    .x[3] != TOS_OK ||
+		    tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3] !=
+			    TOS_OK ||
 		    reclaim(h).x[0] != FFA_SUCCESS_32)
 			bad++;
 	}
@@ -180,8 +178,8 @@ void test_memory(void)
 {
 	round_trip("MEM_SHARE v1.0 (as Linux 6.1) to alpha", FFA_MEM_SHARE_32,
 		   FFA_VERSION_1_0, ALPHA_ID);
-	round_trip("MEM_LEND_64 v1.1 to beta", FFA_MEM_LEND_64,
-		   FFA_VERSION_1_1, BETA_ID);
+	round_trip("MEM_LEND_64 v1.1 to beta", FFA_MEM_LEND_64, FFA_VERSION_1_1,
+		   BETA_ID);
 	round_trip("MEM_SHARE_64 v1.1 to beta", FFA_MEM_SHARE_64,
 		   FFA_VERSION_1_1, BETA_ID);
 	refusals();

@@ -200,7 +200,7 @@ static u32 write_response(struct partition *p, const struct mem_txn *x,
 	struct caller c = { p, p->m.id };
 	u32 version = p->version;
 
-	memset(&d, 0, sizeof(d));
+	memset(&d, 0, offsetof(struct ffa_mem_desc, ranges));
 	d.sender = x->req.sender;
 	d.attributes = x->req.attributes;
 	if (version >= FFA_VERSION_1_1 && memory_is_ns(x->req.sender))
@@ -213,7 +213,8 @@ static u32 write_response(struct partition *p, const struct mem_txn *x,
 	d.receiver_perms[0] = ffa_mem_access_to_perms(access);
 	d.total_pages = (u32)x->pages;
 	d.range_count = x->req.range_count;
-	memcpy(d.ranges, x->req.ranges, sizeof(d.ranges));
+	memcpy(d.ranges, x->req.ranges,
+	       x->req.range_count * sizeof(d.ranges[0]));
 	return ffa_mem_desc_write(mailbox_rx(c), p->mb.pages * PAGE_SIZE,
 				  version, &d);
 }

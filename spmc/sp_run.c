@@ -23,12 +23,32 @@ struct ns_state {
 	struct el2_host_state el2;
 };
 
-static void enter_partition(const struct partition *p)
+/*
+ * Whose EL1 registers are in the CPU while sp_run works (NULL: the normal
+ * world's). A partition's calls to the SPMC come back to the same
+ * partition, so its EL1 state stays in place until another one runs.
+ */
+static struct partition *el1_owner;
+
+static void enter_partition(struct partition *p)
 {
+	if (el1_owner == p)
+		return;
+	if (el1_owner)
+		el1_context_save(&el1_owner->vcpu.el1);
 	guest_stage2_load(p->s2_secure.root_pa,
 			  p->s2_ns.root_pa | (u64)p->vmid << 48);
 	el1_context_load(&p->vcpu.el1);
+	el1_owner = p;
 	/* the ERET into the partition makes all of this take effect */
+}
+
+/* The partition's EL1 state back in its vCPU; the CPU's is free again. */
+static void leave_partitions(void)
+{
+	if (el1_owner)
+		el1_context_save(&el1_owner->vcpu.el1);
+	el1_owner = NULL;
 }
 
 /* One trip into p; on return p's state is saved. Returns true if the next
@@ -40,7 +60,6 @@ static bool run_once(struct partition *p, struct partition **next,
 
 	enter_partition(p);
 	exit = vcpu_run(&p->vcpu);
-	el1_context_save(&p->vcpu.el1);
 	esr = guest_exit_esr();
 	*next = p;
 
@@ -86,6 +105,7 @@ void sp_run(struct partition *p, struct ffa_value *out)
 	guest_el2_setup(HCR_SP, CPTR_SP, CNTHCTL_SP);
 	while (!run_once(p, &p, out))
 		;
+	leave_partitions();
 	el1_context_load(&ns.el1);
 	el2_host_restore(&ns.el2);
 }
@@ -102,4 +122,5 @@ void sp_boot(struct partition *p)
 	while (p->state == SP_BOOTING)
 		if (run_once(p, &next, &out) || next != p)
 			break;
+	leave_partitions();
 }

@@ -129,7 +129,8 @@ static struct ffa_value serve(const struct ffa_value *req)
 		break;
 	case TOS_CMD_MEM_USE:
 		tos_mem_use(&r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
-			    (u16)req->x[6], self_id);
+			    (u16)req->x[6], self_id,
+			    !(req->x[7] & TOS_MEM_MAP_ONLY));
 		break;
 	case TOS_CMD_MEM_DONE:
 		tos_mem_done(&r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,

@@ -21,8 +21,8 @@ static struct {
 int tos_mem_init(void)
 {
 	/* identity stage 1 and stage 2: our addresses are physical ones */
-	struct ffa_value r = ffa_smc(ffa_value8(
-		FFA_RXTX_MAP_64, (u64)tx, (u64)rx, 1, 0, 0, 0, 0));
+	struct ffa_value r = ffa_smc(
+		ffa_value8(FFA_RXTX_MAP_64, (u64)tx, (u64)rx, 1, 0, 0, 0, 0));
 
 	return r.x[0] == FFA_SUCCESS_32 ? 0 : -1;
 }
@@ -34,7 +34,8 @@ static void fail(struct ffa_value *out, struct ffa_value r, u64 step)
 	out->x[5] = step;
 }
 
-void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self)
+void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
+		 bool touch)
 {
 	struct ffa_mem_desc want, *d = NULL;
 	struct ffa_value r;
@@ -49,7 +50,7 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self)
 		return;
 	}
 	/* a v1.1 retrieve request: this trusted OS asked for v1.1 */
-	memset(&want, 0, sizeof(want));
+	memset(&want, 0, offsetof(struct ffa_mem_desc, ranges));
 	want.sender = sender;
 	want.attributes = FFA_MEM_NORMAL_WB_INNER;
 	want.handle = handle;
@@ -57,8 +58,8 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self)
 	want.receiver_ids[0] = self;
 	want.receiver_perms[0] = FFA_DATA_ACCESS_RW;
 	len = ffa_mem_desc_write(tx, sizeof(tx), FFA_VERSION_1_1, &want);
-	r = ffa_smc(ffa_value8(FFA_MEM_RETRIEVE_REQ_32, len, len, 0, 0, 0, 0,
-			       0));
+	r = ffa_smc(
+		ffa_value8(FFA_MEM_RETRIEVE_REQ_32, len, len, 0, 0, 0, 0, 0));
 	if (r.x[0] != FFA_MEM_RETRIEVE_RESP) {
 		fail(out, r, 1);
 		return;
@@ -83,7 +84,7 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self)
 			return;
 		}
 #endif
-		for (k = 0; k < size; k += PAGE_SIZE) {
+		for (k = 0; touch && k < size; k += PAGE_SIZE) {
 			volatile u64 *p = (volatile u64 *)(base + k);
 
 			sum += *p;

@@ -7,7 +7,8 @@
 /* Registers our RX/TX buffers with the SPMC; 0 or -1. */
 int tos_mem_init(void);
 /* TOS_CMD_MEM_USE and TOS_CMD_MEM_DONE; results go into *out */
-void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self);
+void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
+		 bool touch);
 void tos_mem_done(struct ffa_value *out, u64 handle, u16 self);
 
 #endif

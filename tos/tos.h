@@ -13,9 +13,11 @@
 /*
  * Memory lent or shared with us, handle in w4 (low) / w5 (high), sender in
  * w6: retrieve it and map it, add 1 to the first u64 of every page and
- * answer the sum of what they held in x4 (pages in w5).
+ * answer the sum of what they held in x4 (pages in w5). With
+ * TOS_MEM_MAP_ONLY in w7 the pages are mapped but not touched (benchmarks).
  */
 #define TOS_CMD_MEM_USE 8
+#define TOS_MEM_MAP_ONLY 1
 /* Unmap and relinquish handle w4/w5 */
 #define TOS_CMD_MEM_DONE 9
 
