@@ -224,7 +224,7 @@ struct ffa_value ffa_mem_retrieve(struct caller c, const struct ffa_value *a)
 	static struct ffa_mem_desc d;
 	static struct mem_txn got;
 	const struct mem_txn *x;
-	struct mem_receiver *r = NULL;
+	const struct mem_receiver *r = NULL;
 	struct partition *p = c.p;
 	unsigned i;
 	u32 len;
@@ -251,7 +251,7 @@ struct ffa_value ffa_mem_retrieve(struct caller c, const struct ffa_value *a)
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	for (i = 0; i < x->req.receiver_count; i++)
 		if (x->req.receivers[i].id == p->m.id)
-			r = (struct mem_receiver *)&x->req.receivers[i];
+			r = &x->req.receivers[i];
 	if (!r)
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	if (r->retrieved)
@@ -326,9 +326,13 @@ struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a)
 		for (i = 0; i < got.req.range_count; i++) {
 			u64 pa = got.req.ranges[i].base.pa;
 
+			u64 attrs = partition_mem_s2_attrs(c.p, pa);
+
+			/* pages donated to it are not in its manifest: RW */
 			pgt_map(&c.p->s2_secure, pa, pa,
 				(u64)got.req.ranges[i].pages << PAGE_SHIFT,
-				partition_mem_s2_attrs(c.p, pa));
+				attrs ? attrs
+				      : s2_attrs(MEM_ACCESS_R | MEM_ACCESS_W));
 		}
 	return ffa_success(0);
 }

@@ -45,23 +45,11 @@ el1_context_load:
  * SPMC: the normal world) may still need: stage-2 and trap controls, and
  * the syndrome of the host's own last exception.
  */
-	.macro	el2_pair op, a, b, off
-	.ifc	\op, save
-	mrs	x2, \a
-	mrs	x3, \b
-	stp	x2, x3, [x0, #\off]
-	.else
-	ldp	x2, x3, [x0, #\off]
-	msr	\a, x2
-	msr	\b, x3
-	.endif
-	.endm
-
 	.macro	el2_all op
-	el2_pair \op, vttbr_el2, vtcr_el2, 0
-	el2_pair \op, cptr_el2, cnthctl_el2, 16
-	el2_pair \op, elr_el2, spsr_el2, 32
-	el2_pair \op, esr_el2, far_el2, 48
+	pair	\op, vttbr_el2, vtcr_el2, 0
+	pair	\op, cptr_el2, cnthctl_el2, 16
+	pair	\op, elr_el2, spsr_el2, 32
+	pair	\op, esr_el2, far_el2, 48
 	.ifc	\op, save
 	mrs	x2, hpfar_el2
 	str	x2, [x0, #64]
