@@ -37,6 +37,7 @@ MONITOR_SRCS := monitor/entry.S monitor/monitor.c lib/bootpkg.c \
 SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	spmc/sp_run.c spmc/sp_call.c spmc/sp_fault.c spmc/ffa_dispatch.c \
 	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c spmc/ffa_mem.c \
+	spmc/ffa_notif.c spmc/ffa_indirect.c lib/notif.c \
 	lib/ffa_mem_desc.c lib/mem_txn.c arch/aarch64/vcpu_run.S arch/aarch64/el1_context.S arch/aarch64/mmu.c \
 	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
@@ -143,7 +144,7 @@ images: $(FW_BINS) $(FLASHES)
 UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test_*.c))
 UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
 	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c \
-	lib/ffa_mem_desc.c
+	lib/ffa_mem_desc.c lib/notif.c
 TEST_DTS := $(wildcard test/unit/data/*.dts)
 TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts
@@ -152,7 +153,8 @@ $(BUILD)/test-data/%.dtb: test/unit/data/%.dts
 # The SPMC's FF-A handlers, built for the host with stand-ins for hardware
 UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
 	spmc/ffa_msg.c spmc/ffa_dispatch.c spmc/partition.c spmc/sp_call.c \
-	spmc/sp_fault.c spmc/ffa_mem.c lib/log.c test/unit/spmc_host.c
+	spmc/sp_fault.c spmc/ffa_mem.c spmc/ffa_notif.c spmc/ffa_indirect.c \
+	lib/log.c test/unit/spmc_host.c
 $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
 UNIT_EXTRA_test_spmc_mem := $(UNIT_EXTRA_test_spmc_ffa)

@@ -99,6 +99,32 @@ bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
 	case FFA_MEM_RECLAIM:
 		*r = ffa_mem_reclaim(c, a);
 		return true;
+	case FFA_NOTIFICATION_BITMAP_CREATE:
+		*r = ffa_notif_bitmap_create(c, a);
+		return true;
+	case FFA_NOTIFICATION_BITMAP_DESTROY:
+		*r = ffa_notif_bitmap_destroy(c, a);
+		return true;
+	case FFA_NOTIFICATION_BIND:
+	case FFA_NOTIFICATION_UNBIND:
+		*r = ffa_notif_bind(c, a);
+		return true;
+	case FFA_NOTIFICATION_SET:
+		*r = ffa_notif_set(c, a);
+		return true;
+	case FFA_NOTIFICATION_GET:
+		*r = ffa_notif_get(c, a);
+		return true;
+	case FFA_NOTIFICATION_INFO_GET_32:
+	case FFA_NOTIFICATION_INFO_GET_64:
+		*r = ffa_notif_info_get(c, a);
+		return true;
+	case FFA_MSG_SEND2:
+		*r = ffa_msg_send2(c, a);
+		return true;
+	case FFA_RX_ACQUIRE:
+		*r = ffa_rx_acquire(c, a);
+		return true;
 	default:
 		return false;
 	}

@@ -178,6 +178,7 @@ static int create_one(const struct bootinfo *bi,
 	p->vmid = (u16)(spmc_partition_count + 1);
 	p->version = FFA_VERSION_1_0;
 	p->state = SP_BOOTING;
+	p->notif.created = true; /* partitions' bitmaps exist from boot */
 	p->vcpu.pc = p->m.load_address + p->m.entrypoint_offset;
 	p->vcpu.pstate = SPSR_EL1H | SPSR_DAIF;
 	p->vcpu.el1.sctlr = SCTLR_EL1_RES1;

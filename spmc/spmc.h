@@ -6,6 +6,7 @@
 #include "lib/ffa.h"
 #include "lib/manifest.h"
 #include "lib/mem_txn.h"
+#include "lib/notif.h"
 #include "lib/pgtable.h"
 
 #define SPMC_MAX_PARTITIONS 6
@@ -40,6 +41,7 @@ struct partition {
 	bool serving; /* caller is valid */
 	u32 version; /* FF-A version it asked for */
 	struct mailbox mb;
+	struct notif_bitmap notif;
 	char console[80]; /* FFA_CONSOLE_LOG text until its line ends */
 	u8 console_len;
 };
@@ -48,6 +50,7 @@ struct partition {
 struct ns_endpoint {
 	u32 version;
 	struct mailbox mb;
+	struct notif_bitmap notif; /* after FFA_NOTIFICATION_BITMAP_CREATE */
 };
 
 extern struct partition spmc_partitions[SPMC_MAX_PARTITIONS];
@@ -81,6 +84,22 @@ void *mailbox_rx(struct caller c);
 struct mailbox *caller_mailbox(struct caller c);
 /* Is [base, base+size) memory the caller owns outright (RW, its own)? */
 bool caller_owns(struct caller c, u64 base, u64 size);
+
+/* ffa_notif.c: notifications (lib/notif.c keeps the rules) */
+struct ffa_value ffa_notif_bitmap_create(struct caller c,
+					 const struct ffa_value *a);
+struct ffa_value ffa_notif_bitmap_destroy(struct caller c,
+					  const struct ffa_value *a);
+struct ffa_value ffa_notif_bind(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_notif_set(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_notif_get(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_notif_info_get(struct caller c, const struct ffa_value *a);
+/* The notification state of endpoint id (0: the normal world), or NULL */
+struct notif_bitmap *endpoint_notif(u16 id);
+
+/* ffa_indirect.c: FFA_MSG_SEND2 and RX buffer ownership for it */
+struct ffa_value ffa_msg_send2(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_rx_acquire(struct caller c, const struct ffa_value *a);
 
 /* ffa_mem.c: memory transactions (lib/mem_txn.c keeps the state) */
 extern struct mem_txn_table spmc_mem;

@@ -75,9 +75,10 @@ static void features(void **state)
 	/* retrieving is for partitions: nobody retrieves for the NS world */
 	assert_error(ns_call(FFA_FEATURES, FFA_MEM_RETRIEVE_REQ_64, 0, 0, 0, 0),
 		     FFA_NOT_SUPPORTED);
-	assert_error(
-		ns_call(FFA_FEATURES, 0x84000086 /* MSG_SEND2 */, 0, 0, 0, 0),
-		FFA_NOT_SUPPORTED);
+	assert_int_equal(ns_call(FFA_FEATURES, FFA_MSG_SEND2, 0, 0, 0, 0).x[0],
+			 FFA_SUCCESS_32);
+	assert_error(ns_call(FFA_FEATURES, FFA_MEM_FRAG_TX, 0, 0, 0, 0),
+		     FFA_NOT_SUPPORTED);
 	assert_error(ns_call(FFA_FEATURES, 2, 0, 0, 0, 0), FFA_NOT_SUPPORTED);
 	assert_error(ns_call(0x840000ee, 0, 0, 0, 0, 0), FFA_NOT_SUPPORTED);
 }
@@ -148,7 +149,7 @@ static void partition_info(void **state)
 	assert_int_equal(r.x[0], FFA_SUCCESS_32);
 	assert_int_equal(r.x[2], 2);
 	assert_int_equal(r.x[3], 0);
-	ffa_partinfo_write(expect, FFA_VERSION_1_0, 0x8002, 1, 3, beta_uuid);
+	ffa_partinfo_write(expect, FFA_VERSION_1_0, 0x8002, 1, 7, beta_uuid);
 	assert_memory_equal(rx + 8, expect, 8);
 	assert_true(spmc_ns.mb.rx_full);
 	assert_error(ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_BUSY);
@@ -162,7 +163,7 @@ static void partition_info(void **state)
 	assert_int_equal(r.x[2], 1);
 	assert_int_equal(r.x[3], 24);
 	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8001, 1,
-			   3 | FFA_PROP_AARCH64, alpha_uuid);
+			   7 | FFA_PROP_AARCH64, alpha_uuid);
 	assert_memory_equal(rx, expect, 24);
 	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
 
