@@ -158,7 +158,9 @@ UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
 $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
 UNIT_EXTRA_test_spmc_mem := $(UNIT_EXTRA_test_spmc_ffa)
-$(BUILD)/unit/test_spmc_mem: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
+UNIT_EXTRA_test_spmc_notif := $(UNIT_EXTRA_test_spmc_ffa)
+$(BUILD)/unit/test_spmc_mem $(BUILD)/unit/test_spmc_notif: \
+	$(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
 $(BUILD)/unit/test_manifest: $(BUILD)/manifests/sp-alpha.dtb \
 	$(BUILD)/manifests/sp-beta.dtb
