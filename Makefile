@@ -42,11 +42,13 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
 	lib/ffa_partinfo.c $(PLAT_CONSOLE) $(FW_LIB)
-TOS_SRCS := tos/start.S tos/main.c tos/mmu.c tos/mem.c lib/ffa_mem_desc.c \
+TOS_SRCS := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/msg.c \
+	lib/ffa_mem_desc.c \
 	arch/aarch64/ffa_smc.S \
 	lib/pgtable.c $(FW_LIB)
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
-	nwtest/smc_preserved.S nwtest/test_mem.c lib/ffa_mem_desc.c \
+	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
+	lib/ffa_mem_desc.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
 	$(FW_LIB)

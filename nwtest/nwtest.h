@@ -29,6 +29,8 @@ extern u8 nw_tx[4096], nw_rx[4096];
 void scenario_ffa(u64 dtb);
 /* Part of scenario "ffa": memory transactions (RX/TX mapped) */
 void test_memory(void);
+/* Part of scenario "ffa": notifications and indirect messages */
+void test_notifications(void);
 /* A send descriptor for one range in our TX, in version's layout */
 u32 nw_mem_desc(u32 version, u16 receiver, u64 addr, u32 npages, u8 perms);
 /* Shares pages with a partition (v1.1 descriptor); the handle, or 0 */

@@ -143,9 +143,10 @@ static void partition_info(void)
 	CHECK_EQ(r.x[3], 0, "v1.0: w3 MBZ");
 	CHECK_EQ(rd16(nw_rx), ALPHA_ID, "v1.0: entry 0 is alpha");
 	CHECK_EQ(rd16(nw_rx + 2), 1, "v1.0: alpha has one context");
-	CHECK_EQ(rd32(nw_rx + 4),
-		 FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND | FFA_PROP_INDIRECT,
-		 "v1.0: alpha receives and sends direct requests, indirect too");
+	CHECK_EQ(
+		rd32(nw_rx + 4),
+		FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND | FFA_PROP_INDIRECT,
+		"v1.0: alpha receives and sends direct requests, indirect too");
 	CHECK_EQ(rd16(nw_rx + 8), BETA_ID,
 		 "v1.0: entry 1 (8 bytes on) is beta");
 	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_BUSY,
@@ -164,8 +165,8 @@ static void partition_info(void)
 	CHECK_EQ(rd16(nw_rx + 24), BETA_ID,
 		 "v1.1: entry 1 (24 bytes on) is beta");
 	CHECK_EQ(rd32(nw_rx + 4),
-		 FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND | FFA_PROP_INDIRECT |
-			 FFA_PROP_AARCH64,
+		 FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND |
+			 FFA_PROP_INDIRECT | FFA_PROP_AARCH64,
 		 "v1.1: alpha properties with AArch64");
 	CHECK_EQ(memcmp(nw_rx + 8, alpha_uuid, 16), 0, "v1.1: alpha's UUID");
 	CHECK_EQ(memcmp(nw_rx + 32, beta_uuid, 16), 0, "v1.1: beta's UUID");
@@ -325,6 +326,7 @@ void scenario_ffa(u64 dtb)
 	registers_preserved();
 	ns_reads_secure_ram();
 	test_memory();
+	test_notifications();
 	check_success(nw_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0), "RXTX_UNMAP");
 	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_DENIED,
 		    "PARTITION_INFO_GET after RXTX_UNMAP");

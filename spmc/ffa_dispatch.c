@@ -48,86 +48,62 @@ static struct ffa_value console_log(struct caller c, const struct ffa_value *a)
 	return ffa_success(0);
 }
 
+typedef struct ffa_value (*ffa_handler)(struct caller c,
+					const struct ffa_value *a);
+
+/* Which calling conventions a function exists in */
+#define SMC32 1
+#define SMC64 2
+#define FN(id) ((id)&0xff)
+
+/*
+ * Calls answered on the spot, indexed by function number: one table look-up
+ * instead of a chain of compares, whatever the number of calls.
+ */
+static const struct {
+	ffa_handler fn;
+	u8 forms;
+} simple[] = {
+	[FN(FFA_VERSION)] = { ffa_version, SMC32 },
+	[FN(FFA_FEATURES)] = { ffa_features, SMC32 },
+	[FN(FFA_RX_RELEASE)] = { ffa_rx_release, SMC32 },
+	[FN(FFA_RXTX_MAP_32)] = { ffa_rxtx_map, SMC32 | SMC64 },
+	[FN(FFA_RXTX_UNMAP)] = { ffa_rxtx_unmap, SMC32 },
+	[FN(FFA_PARTITION_INFO_GET)] = { ffa_partition_info_get, SMC32 },
+	[FN(FFA_ID_GET)] = { ffa_id_get, SMC32 },
+	[FN(FFA_MEM_DONATE_32)] = { ffa_mem_send, SMC32 | SMC64 },
+	[FN(FFA_MEM_LEND_32)] = { ffa_mem_send, SMC32 | SMC64 },
+	[FN(FFA_MEM_SHARE_32)] = { ffa_mem_send, SMC32 | SMC64 },
+	[FN(FFA_MEM_RETRIEVE_REQ_32)] = { ffa_mem_retrieve, SMC32 | SMC64 },
+	[FN(FFA_MEM_RELINQUISH)] = { ffa_mem_relinquish, SMC32 },
+	[FN(FFA_MEM_RECLAIM)] = { ffa_mem_reclaim, SMC32 },
+	[FN(FFA_NOTIFICATION_BITMAP_CREATE)] = { ffa_notif_bitmap_create,
+						 SMC32 },
+	[FN(FFA_NOTIFICATION_BITMAP_DESTROY)] = { ffa_notif_bitmap_destroy,
+						  SMC32 },
+	[FN(FFA_NOTIFICATION_BIND)] = { ffa_notif_bind, SMC32 },
+	[FN(FFA_NOTIFICATION_UNBIND)] = { ffa_notif_bind, SMC32 },
+	[FN(FFA_NOTIFICATION_SET)] = { ffa_notif_set, SMC32 },
+	[FN(FFA_NOTIFICATION_GET)] = { ffa_notif_get, SMC32 },
+	[FN(FFA_NOTIFICATION_INFO_GET_32)] = { ffa_notif_info_get,
+					       SMC32 | SMC64 },
+	[FN(FFA_RX_ACQUIRE)] = { ffa_rx_acquire, SMC32 },
+	[FN(FFA_SPM_ID_GET)] = { ffa_spm_id_get, SMC32 },
+	[FN(FFA_MSG_SEND2)] = { ffa_msg_send2, SMC32 },
+	[FN(FFA_CONSOLE_LOG_32)] = { console_log, SMC32 | SMC64 },
+};
+
 bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
 		       struct ffa_value *r)
 {
-	switch ((u32)a->x[0]) {
-	case FFA_VERSION:
-		*r = ffa_version(c, a);
-		return true;
-	case FFA_ID_GET:
-		*r = ffa_id_get(c, a);
-		return true;
-	case FFA_SPM_ID_GET:
-		*r = ffa_spm_id_get(c, a);
-		return true;
-	case FFA_FEATURES:
-		*r = ffa_features(c, a);
-		return true;
-	case FFA_PARTITION_INFO_GET:
-		*r = ffa_partition_info_get(c, a);
-		return true;
-	case FFA_RXTX_MAP_32:
-	case FFA_RXTX_MAP_64:
-		*r = ffa_rxtx_map(c, a);
-		return true;
-	case FFA_RXTX_UNMAP:
-		*r = ffa_rxtx_unmap(c, a);
-		return true;
-	case FFA_RX_RELEASE:
-		*r = ffa_rx_release(c, a);
-		return true;
-	case FFA_CONSOLE_LOG_32:
-	case FFA_CONSOLE_LOG_64:
-		*r = console_log(c, a);
-		return true;
-	case FFA_MEM_SHARE_32:
-	case FFA_MEM_SHARE_64:
-	case FFA_MEM_LEND_32:
-	case FFA_MEM_LEND_64:
-	case FFA_MEM_DONATE_32:
-	case FFA_MEM_DONATE_64:
-		*r = ffa_mem_send(c, a);
-		return true;
-	case FFA_MEM_RETRIEVE_REQ_32:
-	case FFA_MEM_RETRIEVE_REQ_64:
-		*r = ffa_mem_retrieve(c, a);
-		return true;
-	case FFA_MEM_RELINQUISH:
-		*r = ffa_mem_relinquish(c, a);
-		return true;
-	case FFA_MEM_RECLAIM:
-		*r = ffa_mem_reclaim(c, a);
-		return true;
-	case FFA_NOTIFICATION_BITMAP_CREATE:
-		*r = ffa_notif_bitmap_create(c, a);
-		return true;
-	case FFA_NOTIFICATION_BITMAP_DESTROY:
-		*r = ffa_notif_bitmap_destroy(c, a);
-		return true;
-	case FFA_NOTIFICATION_BIND:
-	case FFA_NOTIFICATION_UNBIND:
-		*r = ffa_notif_bind(c, a);
-		return true;
-	case FFA_NOTIFICATION_SET:
-		*r = ffa_notif_set(c, a);
-		return true;
-	case FFA_NOTIFICATION_GET:
-		*r = ffa_notif_get(c, a);
-		return true;
-	case FFA_NOTIFICATION_INFO_GET_32:
-	case FFA_NOTIFICATION_INFO_GET_64:
-		*r = ffa_notif_info_get(c, a);
-		return true;
-	case FFA_MSG_SEND2:
-		*r = ffa_msg_send2(c, a);
-		return true;
-	case FFA_RX_ACQUIRE:
-		*r = ffa_rx_acquire(c, a);
-		return true;
-	default:
+	u32 fid = (u32)a->x[0], fn = FN(fid);
+
+	if ((fid & ~(BIT(30) | 0xff)) != 0x84000000u ||
+	    fn >= ARRAY_SIZE(simple) || !simple[fn].fn ||
+	    !(simple[fn].forms & (ffa_is_64(fid) ? SMC64 : SMC32)))
 		return false;
-	}
+	*r = simple[fn].fn(c, a);
+	return true;
 }
 
 /* Entered from spmc/entry.S with the normal world's registers. */

@@ -6,6 +6,7 @@
 #include "lib/smccc.h"
 #include "tos/mem.h"
 #include "tos/mmu.h"
+#include "tos/msg.h"
 #include "tos/tos.h"
 
 void tos_main(void);
@@ -131,6 +132,17 @@ static struct ffa_value serve(const struct ffa_value *req)
 		tos_mem_use(&r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
 			    (u16)req->x[6], self_id,
 			    !(req->x[7] & TOS_MEM_MAP_ONLY));
+		break;
+	case TOS_CMD_NOTIF_BIND:
+	case TOS_CMD_NOTIF_SET:
+	case TOS_CMD_NOTIF_GET:
+		tos_notif(&r, req, self_id);
+		break;
+	case TOS_CMD_MSG_READ:
+		tos_msg_read(&r);
+		break;
+	case TOS_CMD_MSG_SEND:
+		tos_msg_send(&r, (u16)req->x[4], req->x[5], self_id);
 		break;
 	case TOS_CMD_MEM_DONE:
 		tos_mem_done(&r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,

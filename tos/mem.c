@@ -8,8 +8,8 @@
 #include "tos/mmu.h"
 #include "tos/tos.h"
 
-static u8 tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
-static u8 rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+u8 tos_tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+u8 tos_rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 /* What we hold, to unmap it again on relinquish. */
 #define HELD_MAX 8
@@ -21,8 +21,8 @@ static struct {
 int tos_mem_init(void)
 {
 	/* identity stage 1 and stage 2: our addresses are physical ones */
-	struct ffa_value r = ffa_smc(
-		ffa_value8(FFA_RXTX_MAP_64, (u64)tx, (u64)rx, 1, 0, 0, 0, 0));
+	struct ffa_value r = ffa_smc(ffa_value8(FFA_RXTX_MAP_64, (u64)tos_tx,
+						(u64)tos_rx, 1, 0, 0, 0, 0));
 
 	return r.x[0] == FFA_SUCCESS_32 ? 0 : -1;
 }
@@ -57,7 +57,8 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 	want.receiver_count = 1;
 	want.receiver_ids[0] = self;
 	want.receiver_perms[0] = FFA_DATA_ACCESS_RW;
-	len = ffa_mem_desc_write(tx, sizeof(tx), FFA_VERSION_1_1, &want);
+	len = ffa_mem_desc_write(tos_tx, sizeof(tos_tx), FFA_VERSION_1_1,
+				 &want);
 	r = ffa_smc(
 		ffa_value8(FFA_MEM_RETRIEVE_REQ_32, len, len, 0, 0, 0, 0, 0));
 	if (r.x[0] != FFA_MEM_RETRIEVE_RESP) {
@@ -65,7 +66,7 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 		return;
 	}
 	d = &held[slot].d;
-	if (ffa_mem_desc_read(rx, (u32)r.x[1], FFA_VERSION_1_1,
+	if (ffa_mem_desc_read(tos_rx, (u32)r.x[1], FFA_VERSION_1_1,
 			      FFA_MEM_DESC_RETRIEVE, d) ||
 	    d->handle != handle || !d->range_count) {
 		ffa_smc(ffa_value8(FFA_RX_RELEASE, 0, 0, 0, 0, 0, 0, 0));
@@ -115,12 +116,12 @@ void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
 	}
 	(void)i;
 	/* relinquish even what we do not know: the SPMC has the last word */
-	memset(tx, 0, 32);
+	memset(tos_tx, 0, 32);
 	for (i = 0; i < 8; i++)
-		tx[i] = (u8)(handle >> (8 * i));
-	tx[12] = 1;
-	tx[16] = (u8)self;
-	tx[17] = (u8)(self >> 8);
+		tos_tx[i] = (u8)(handle >> (8 * i));
+	tos_tx[12] = 1;
+	tos_tx[16] = (u8)self;
+	tos_tx[17] = (u8)(self >> 8);
 	r = ffa_smc(ffa_value8(FFA_MEM_RELINQUISH, 0, 0, 0, 0, 0, 0, 0));
 	if (r.x[0] != FFA_SUCCESS_32)
 		fail(out, r, 4);

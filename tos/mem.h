@@ -4,6 +4,9 @@
 
 #include "lib/ffa.h"
 
+/* Our RX/TX buffers (identity-mapped: their addresses are physical) */
+extern u8 tos_tx[PAGE_SIZE], tos_rx[PAGE_SIZE];
+
 /* Registers our RX/TX buffers with the SPMC; 0 or -1. */
 int tos_mem_init(void);
 /* TOS_CMD_MEM_USE and TOS_CMD_MEM_DONE; results go into *out */

@@ -20,6 +20,16 @@
 #define TOS_MEM_MAP_ONLY 1
 /* Unmap and relinquish handle w4/w5 */
 #define TOS_CMD_MEM_DONE 9
+/* Notifications: bind bits x5 to sender w4 / set bits x5 for receiver w4
+ * (-> w4 0 or the FF-A error) / get -> x4 from partitions, x5 from the
+ * normal world, w6 framework */
+#define TOS_CMD_NOTIF_BIND 10
+#define TOS_CMD_NOTIF_SET 11
+#define TOS_CMD_NOTIF_GET 12
+/* The message in our RX -> w4 sender, w5 size, x6 first 8 bytes, w7 the
+ * RX_RELEASE status; send x5 as an 8-byte message to w4 -> w4 status */
+#define TOS_CMD_MSG_READ 13
+#define TOS_CMD_MSG_SEND 14
 
 /* w3 of the response */
 #define TOS_OK 0

@@ -30,8 +30,8 @@ static struct ffa_value ns(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4)
 	return a;
 }
 
-static struct ffa_value sp(struct partition *p, u64 x0, u64 x1, u64 x2,
-			   u64 x3, u64 x4)
+static struct ffa_value sp(struct partition *p, u64 x0, u64 x1, u64 x2, u64 x3,
+			   u64 x4)
 {
 	struct caller c = { p, p->m.id };
 	struct ffa_value a = ffa_value8(x0, x1, x2, x3, x4, 0, 0, 0), r;
@@ -91,11 +91,10 @@ static void bind_set_get(void **state)
 	is_error(sp(beta, FFA_NOTIFICATION_SET, (u64)BETA << 16 | ALPHA, 0, 1,
 		    0),
 		 FFA_DENIED);
-	is_error(sp(alpha, FFA_NOTIFICATION_BIND, (u64)BETA << 16 | ALPHA, 0,
-		    1, 0),
+	is_error(sp(alpha, FFA_NOTIFICATION_BIND, (u64)BETA << 16 | ALPHA, 0, 1,
+		    0),
 		 FFA_DENIED);
-	ok(sp(alpha, FFA_NOTIFICATION_BIND, (u64)BETA << 16 | ALPHA, 0, 4,
-	      0));
+	ok(sp(alpha, FFA_NOTIFICATION_BIND, (u64)BETA << 16 | ALPHA, 0, 4, 0));
 	/* binding for someone else, to oneself, to nobody, per vCPU */
 	is_error(sp(alpha, FFA_NOTIFICATION_BIND, 0 << 16 | BETA, 0, 8, 0),
 		 FFA_INVALID_PARAMETERS);

@@ -1,0 +1,82 @@
+/* The trusted OS's notifications and indirect messages, as test services. */
+#include "arch/aarch64/ffa_smc.h"
+#include "lib/ffa.h"
+#include "lib/string.h"
+#include "tos/mem.h"
+#include "tos/msg.h"
+#include "tos/tos.h"
+
+#define MSG_HDR_SIZE 20
+
+/* FF-A status of a call: 0, or its error code. */
+static u64 status(struct ffa_value r)
+{
+	return r.x[0] == FFA_ERROR ? (u64)(s64)(s32)r.x[2] : 0;
+}
+
+void tos_notif(struct ffa_value *out, const struct ffa_value *req, u16 self)
+{
+	u16 peer = (u16)req->x[4];
+	u64 bits = req->x[5];
+	struct ffa_value r;
+
+	switch ((u32)req->x[3]) {
+	case TOS_CMD_NOTIF_BIND:
+		r = ffa_smc(ffa_value8(FFA_NOTIFICATION_BIND,
+				       (u64)peer << 16 | self, 0, (u32)bits,
+				       bits >> 32, 0, 0, 0));
+		out->x[4] = status(r);
+		break;
+	case TOS_CMD_NOTIF_SET:
+		r = ffa_smc(ffa_value8(FFA_NOTIFICATION_SET,
+				       (u64)self << 16 | peer, 0, (u32)bits,
+				       bits >> 32, 0, 0, 0));
+		out->x[4] = status(r);
+		break;
+	default: /* TOS_CMD_NOTIF_GET: from partitions, the NS world, SPM */
+		r = ffa_smc(ffa_value8(FFA_NOTIFICATION_GET, self, 0x7, 0, 0, 0,
+				       0, 0));
+		if (r.x[0] != FFA_SUCCESS_32) {
+			out->x[3] = TOS_ERR_CALL_FAILED;
+			out->x[5] = status(r);
+			return;
+		}
+		out->x[4] = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
+		out->x[5] = (u32)r.x[4] | (u64)(u32)r.x[5] << 32;
+		out->x[6] = (u32)r.x[6];
+		break;
+	}
+}
+
+void tos_msg_read(struct ffa_value *out)
+{
+	u32 sr, size, offset;
+	u64 word = 0;
+
+	memcpy(&offset, tos_rx + 8, 4);
+	memcpy(&sr, tos_rx + 12, 4);
+	memcpy(&size, tos_rx + 16, 4);
+	if (offset >= MSG_HDR_SIZE && offset <= PAGE_SIZE - 8 && size >= 8)
+		memcpy(&word, tos_rx + offset, 8);
+	out->x[4] = sr >> 16;
+	out->x[5] = size;
+	out->x[6] = word;
+	out->x[7] = status(
+		ffa_smc(ffa_value8(FFA_RX_RELEASE, 0, 0, 0, 0, 0, 0, 0)));
+}
+
+void tos_msg_send(struct ffa_value *out, u16 to, u64 word, u16 self)
+{
+	u32 v;
+
+	memset(tos_tx, 0, MSG_HDR_SIZE + 8);
+	v = MSG_HDR_SIZE;
+	memcpy(tos_tx + 8, &v, 4);
+	v = (u32)self << 16 | to;
+	memcpy(tos_tx + 12, &v, 4);
+	v = 8;
+	memcpy(tos_tx + 16, &v, 4);
+	memcpy(tos_tx + MSG_HDR_SIZE, &word, 8);
+	out->x[4] =
+		status(ffa_smc(ffa_value8(FFA_MSG_SEND2, 0, 0, 0, 0, 0, 0, 0)));
+}
