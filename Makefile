@@ -37,7 +37,7 @@ MONITOR_SRCS := monitor/entry.S monitor/monitor.c lib/bootpkg.c \
 SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	spmc/sp_run.c spmc/sp_call.c spmc/sp_fault.c spmc/ffa_dispatch.c \
 	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c spmc/ffa_mem.c \
-	spmc/ffa_notif.c spmc/ffa_indirect.c lib/notif.c \
+	spmc/ffa_mem_frag.c spmc/ffa_notif.c spmc/ffa_indirect.c lib/notif.c \
 	lib/ffa_mem_desc.c lib/mem_txn.c arch/aarch64/vcpu_run.S arch/aarch64/el1_context.S arch/aarch64/mmu.c \
 	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
@@ -155,7 +155,8 @@ $(BUILD)/test-data/%.dtb: test/unit/data/%.dts
 # The SPMC's FF-A handlers, built for the host with stand-ins for hardware
 UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
 	spmc/ffa_msg.c spmc/ffa_dispatch.c spmc/partition.c spmc/sp_call.c \
-	spmc/sp_fault.c spmc/ffa_mem.c spmc/ffa_notif.c spmc/ffa_indirect.c \
+	spmc/sp_fault.c spmc/ffa_mem.c spmc/ffa_mem_frag.c spmc/ffa_notif.c \
+	spmc/ffa_indirect.c \
 	lib/log.c test/unit/spmc_host.c
 $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb

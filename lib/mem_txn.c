@@ -120,8 +120,19 @@ static u64 new_handle(struct mem_txn_table *t)
 	return h;
 }
 
+u64 mem_txn_reserve(struct mem_txn_table *t)
+{
+	return new_handle(t);
+}
+
 s32 mem_txn_send(struct mem_txn_table *t, const struct mem_txn_req *req,
 		 u64 *handle)
+{
+	return mem_txn_send_as(t, req, 0, handle);
+}
+
+s32 mem_txn_send_as(struct mem_txn_table *t, const struct mem_txn_req *req,
+		    u64 reserved, u64 *handle)
 {
 	struct mem_txn *slot = NULL;
 	u64 total;
@@ -140,11 +151,13 @@ s32 mem_txn_send(struct mem_txn_table *t, const struct mem_txn_req *req,
 			slot = &t->txn[i];
 	if (!slot)
 		return FFA_NO_MEMORY;
+	if (reserved && (reserved & ~HANDLE_MASK || find(t, reserved)))
+		return FFA_INVALID_PARAMETERS;
 	memcpy(&slot->req, req, offsetof(struct mem_txn_req, ranges));
 	memcpy(slot->req.ranges, req->ranges,
 	       req->range_count * sizeof(req->ranges[0]));
 	slot->pages = total;
-	slot->handle = new_handle(t);
+	slot->handle = reserved ? reserved : new_handle(t);
 	t->live++;
 	*handle = slot->handle;
 	return FFA_OK;

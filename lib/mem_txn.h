@@ -69,6 +69,15 @@ s32 mem_txn_send(struct mem_txn_table *t, const struct mem_txn_req *req,
 		 u64 *handle);
 
 /*
+ * A handle for a transaction still being assembled (fragments): unique
+ * among live handles and never handed out again by mem_txn_send.
+ */
+u64 mem_txn_reserve(struct mem_txn_table *t);
+/* mem_txn_send with a handle from mem_txn_reserve (0: a new one) */
+s32 mem_txn_send_as(struct mem_txn_table *t, const struct mem_txn_req *req,
+		    u64 reserved, u64 *handle);
+
+/*
  * receiver maps the memory; *txn gets a copy of the transaction so the
  * caller knows what to map. A donation ends here: the pages are the
  * receiver's from now on and the handle is gone.

@@ -151,6 +151,36 @@ static void refusals(void)
 	check_success(reclaim(h), "memory: reclaim after the refusals");
 }
 
+/* The descriptor in two fragments: 40 bytes, then the rest by FRAG_TX. */
+static void fragments(void)
+{
+	static u8 whole[256];
+	struct ffa_value r;
+	u32 len;
+	u64 h;
+
+	set_words(500);
+	len = nw_mem_desc(FFA_VERSION_1_1, ALPHA_ID, (u64)pages, 1,
+			  FFA_DATA_ACCESS_RW);
+	memcpy(whole, nw_tx, len);
+	r = nw_call(FFA_MEM_SHARE_32, len, 40, 0, 0, 0);
+	CHECK_EQ(r.x[0], FFA_MEM_FRAG_RX, "fragments: the SPMC asks for more");
+	CHECK_EQ(r.x[3], 40, "fragments: ... after 40 bytes");
+	h = (u32)r.x[1] | (u64)(u32)r.x[2] << 32;
+	check_error(nw_call(FFA_MEM_FRAG_TX, (u32)h + 1, h >> 32, 8, 0, 0),
+		    FFA_INVALID_PARAMETERS,
+		    "fragments: a fragment out of order is refused");
+	memcpy(nw_tx, whole + 40, len - 40);
+	r = nw_call(FFA_MEM_FRAG_TX, (u32)h, h >> 32, len - 40, 0, 0);
+	check_success(r, "fragments: the last fragment completes it");
+	CHECK_EQ(handle_of(r), h, "fragments: with the handle given at first");
+	r = tos(ALPHA_ID, TOS_CMD_MEM_USE, h);
+	CHECK_EQ(r.x[4], 500, "fragments: alpha reads what we shared");
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
+		 "fragments: alpha relinquishes");
+	check_success(reclaim(h), "fragments: reclaimed");
+}
+
 /* Thousands of cycles: every call succeeds, nothing runs out. */
 static void many_cycles(void)
 {
@@ -183,5 +213,6 @@ void test_memory(void)
 	round_trip("MEM_SHARE_64 v1.1 to beta", FFA_MEM_SHARE_64,
 		   FFA_VERSION_1_1, BETA_ID);
 	refusals();
+	fragments();
 	many_cycles();
 }

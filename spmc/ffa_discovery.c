@@ -62,6 +62,8 @@ static bool implemented(struct caller c, u32 fid)
 	case FFA_MEM_DONATE_32:
 	case FFA_MEM_DONATE_64:
 	case FFA_MEM_RECLAIM:
+	case FFA_MEM_FRAG_TX:
+	case FFA_MEM_FRAG_RX:
 	case FFA_NOTIFICATION_BIND:
 	case FFA_NOTIFICATION_UNBIND:
 	case FFA_NOTIFICATION_SET:

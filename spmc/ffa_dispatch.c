@@ -77,6 +77,8 @@ static const struct {
 	[FN(FFA_MEM_RETRIEVE_REQ_32)] = { ffa_mem_retrieve, SMC32 | SMC64 },
 	[FN(FFA_MEM_RELINQUISH)] = { ffa_mem_relinquish, SMC32 },
 	[FN(FFA_MEM_RECLAIM)] = { ffa_mem_reclaim, SMC32 },
+	[FN(FFA_MEM_FRAG_RX)] = { ffa_mem_frag_rx, SMC32 },
+	[FN(FFA_MEM_FRAG_TX)] = { ffa_mem_frag_tx, SMC32 },
 	[FN(FFA_NOTIFICATION_BITMAP_CREATE)] = { ffa_notif_bitmap_create,
 						 SMC32 },
 	[FN(FFA_NOTIFICATION_BITMAP_DESTROY)] = { ffa_notif_bitmap_destroy,

@@ -13,33 +13,44 @@ struct mem_txn_table spmc_mem;
  * Descriptors are copied out of the caller's TX buffer before they are
  * read, so nothing the caller does meanwhile changes what was checked.
  */
-#define DESC_MAX 4096
-static u8 desc[DESC_MAX];
+static u8 desc[MEM_DESC_MAX];
 
 /* Flags of SHARE/LEND/DONATE and of RECLAIM / RELINQUISH */
 #define SEND_FLAG_ZERO BIT(0) /* zero before the receiver sees it */
 #define SEND_FLAG_TIME_SLICE BIT(1) /* not supported */
 
-static s32 copy_tx(struct caller c, const struct ffa_value *a, u32 *len)
+/*
+ * Checks the lengths of a call carrying a descriptor in TX (w1 total, w2
+ * this fragment, w3/w4 another buffer, which we do not offer).
+ */
+static s32 check_tx(struct caller c, const struct ffa_value *a)
 {
 	struct mailbox *mb = caller_mailbox(c);
 	u32 total = (u32)a->x[1], frag = (u32)a->x[2];
 	u64 addr = ffa_is_64((u32)a->x[0]) ? a->x[3] : (u32)a->x[3];
 
-	/* a buffer other than TX (w3/w4) is an option we do not offer */
 	if (addr || (u32)a->x[4])
 		return FFA_INVALID_PARAMETERS;
 	if (!mb->mapped)
 		return FFA_DENIED;
-	if (total == 0 || total > (u64)mb->pages * PAGE_SIZE)
+	if (frag == 0 || frag > total || frag > (u64)mb->pages * PAGE_SIZE)
 		return FFA_INVALID_PARAMETERS;
-	/* fragments (FFA_MEM_FRAG_TX) are not implemented yet */
-	if (frag != total)
-		return FFA_NOT_SUPPORTED;
-	if (total > DESC_MAX)
+	if (total > MEM_DESC_MAX)
 		return FFA_NO_MEMORY;
-	memcpy(desc, stage1_va(mb->tx), total);
-	*len = total;
+	return FFA_OK;
+}
+
+/* The whole descriptor in one fragment, copied out of TX. */
+static s32 copy_tx(struct caller c, const struct ffa_value *a, u32 *len)
+{
+	s32 err = check_tx(c, a);
+
+	if (err)
+		return err;
+	if ((u32)a->x[2] != (u32)a->x[1])
+		return FFA_INVALID_PARAMETERS;
+	*len = (u32)a->x[1];
+	memcpy(desc, stage1_va(caller_mailbox(c)->tx), *len);
 	return FFA_OK;
 }
 
@@ -144,17 +155,17 @@ static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 	return FFA_OK;
 }
 
-struct ffa_value ffa_mem_send(struct caller c, const struct ffa_value *a)
+struct ffa_value ffa_mem_send_desc(struct caller c, u32 fid, const u8 *buf,
+				   u32 len, u64 reserved)
 {
 	static struct ffa_mem_desc d;
 	static struct mem_txn_req req;
 	enum mem_txn_type type;
-	u32 len;
 	u64 handle;
 	unsigned i;
 	s32 err;
 
-	switch ((u32)a->x[0] & ~BIT(30)) {
+	switch (fid & ~BIT(30)) {
 	case FFA_MEM_SHARE_32:
 		type = MEM_TXN_SHARE;
 		break;
@@ -165,10 +176,8 @@ struct ffa_value ffa_mem_send(struct caller c, const struct ffa_value *a)
 		type = MEM_TXN_DONATE;
 		break;
 	}
-	err = copy_tx(c, a, &len);
-	if (!err)
-		err = ffa_mem_desc_read(desc, len, *caller_version(c),
-					FFA_MEM_DESC_SEND, &d);
+	err = ffa_mem_desc_read(buf, len, *caller_version(c), FFA_MEM_DESC_SEND,
+				&d);
 	if (!err)
 		err = build_request(c, &d, type, &req);
 	/* the shape first (state machine), then ownership of each page */
@@ -176,7 +185,7 @@ struct ffa_value ffa_mem_send(struct caller c, const struct ffa_value *a)
 		if (!sender_owns(c, &req.ranges[i]))
 			err = FFA_DENIED;
 	if (!err)
-		err = mem_txn_send(&spmc_mem, &req, &handle);
+		err = mem_txn_send_as(&spmc_mem, &req, reserved, &handle);
 	if (err)
 		return ffa_error(err);
 	/* lend and donate take the pages from a partition sender */
@@ -190,6 +199,20 @@ struct ffa_value ffa_mem_send(struct caller c, const struct ffa_value *a)
 			       (u64)req.ranges[i].pages << PAGE_SHIFT);
 	return ffa_value8(FFA_SUCCESS_32, 0, (u32)handle, handle >> 32, 0, 0, 0,
 			  0);
+}
+
+struct ffa_value ffa_mem_send(struct caller c, const struct ffa_value *a)
+{
+	s32 err = check_tx(c, a);
+
+	if (err)
+		return ffa_error(err);
+	/* the rest comes by FFA_MEM_FRAG_TX */
+	if ((u32)a->x[2] < (u32)a->x[1])
+		return ffa_mem_frag_start(c, (u32)a->x[0], (u32)a->x[1],
+					  (u32)a->x[2]);
+	memcpy(desc, stage1_va(caller_mailbox(c)->tx), (u32)a->x[1]);
+	return ffa_mem_send_desc(c, (u32)a->x[0], desc, (u32)a->x[1], 0);
 }
 
 /* Writes the retrieve response for p into its RX buffer. */

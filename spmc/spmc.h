@@ -104,6 +104,16 @@ struct ffa_value ffa_rx_acquire(struct caller c, const struct ffa_value *a);
 /* ffa_mem.c: memory transactions (lib/mem_txn.c keeps the state) */
 extern struct mem_txn_table spmc_mem;
 struct ffa_value ffa_mem_send(struct caller c, const struct ffa_value *a);
+/* The largest descriptor taken, in one fragment or several */
+#define MEM_DESC_MAX 4096
+/* A whole send descriptor in buf; reserved: its handle, if it has one */
+struct ffa_value ffa_mem_send_desc(struct caller c, u32 fid, const u8 *buf,
+				   u32 len, u64 reserved);
+/* ffa_mem_frag.c: descriptors in several fragments */
+struct ffa_value ffa_mem_frag_start(struct caller c, u32 fid, u32 total,
+				    u32 frag);
+struct ffa_value ffa_mem_frag_tx(struct caller c, const struct ffa_value *a);
+struct ffa_value ffa_mem_frag_rx(struct caller c, const struct ffa_value *a);
 struct ffa_value ffa_mem_retrieve(struct caller c, const struct ffa_value *a);
 struct ffa_value ffa_mem_relinquish(struct caller c, const struct ffa_value *a);
 struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a);

@@ -77,7 +77,8 @@ static void features(void **state)
 		     FFA_NOT_SUPPORTED);
 	assert_int_equal(ns_call(FFA_FEATURES, FFA_MSG_SEND2, 0, 0, 0, 0).x[0],
 			 FFA_SUCCESS_32);
-	assert_error(ns_call(FFA_FEATURES, FFA_MEM_FRAG_TX, 0, 0, 0, 0),
+	assert_error(ns_call(FFA_FEATURES, 0x84000088 /* MEM_PERM_GET */, 0, 0,
+			     0, 0),
 		     FFA_NOT_SUPPORTED);
 	assert_error(ns_call(FFA_FEATURES, 2, 0, 0, 0, 0), FFA_NOT_SUPPORTED);
 	assert_error(ns_call(0x840000ee, 0, 0, 0, 0, 0), FFA_NOT_SUPPORTED);

@@ -209,7 +209,9 @@ static void bad_sends_change_nothing(void **state)
 	len = ns_send_desc(0x8001, NS_BUF, 1, FFA_DATA_ACCESS_RW);
 	is_error(ns(FFA_MEM_SHARE_32, 4097, 4097, 0), FFA_INVALID_PARAMETERS);
 	is_error(ns(FFA_MEM_SHARE_32, 0, 0, 0), FFA_INVALID_PARAMETERS);
-	is_error(ns(FFA_MEM_SHARE_32, len, 48, 0), FFA_NOT_SUPPORTED);
+	is_error(ns(FFA_MEM_SHARE_32, len, len + 1, 0),
+		 FFA_INVALID_PARAMETERS); /* a fragment longer than the whole */
+	is_error(ns(FFA_MEM_SHARE_32, len, 0, 0), FFA_INVALID_PARAMETERS);
 	is_error(ns(FFA_MEM_SHARE_32, len, len, NS_BUF),
 		 FFA_INVALID_PARAMETERS);
 	/* the descriptor says it runs further than the length given */
@@ -265,6 +267,62 @@ static void bad_retrieves_change_nothing(void **state)
 			 FFA_SUCCESS_32);
 }
 
+static struct ffa_value frag_tx(u64 h, u32 len)
+{
+	struct ffa_value a =
+		ffa_value8(FFA_MEM_FRAG_TX, (u32)h, h >> 32, len, 0, 0, 0, 0);
+
+	spmc_handle_ns_call(&a);
+	return a;
+}
+
+/* A descriptor in three fragments, and every way to get that wrong. */
+static void fragments(void **state)
+{
+	static u8 whole[4096];
+	u8 *tx = stage1_va(NS_TX);
+	struct ffa_value r;
+	u32 len;
+	u64 h;
+
+	(void)state;
+	map_sp_buffers(alpha, A_TX, A_RX);
+	len = ns_send_desc(0x8001, NS_BUF, 2, FFA_DATA_ACCESS_RW);
+	memcpy(whole, tx, len);
+	/* fragment 1: 32 bytes */
+	r = ns(FFA_MEM_SHARE_32, len, 32, 0);
+	assert_int_equal(r.x[0], FFA_MEM_FRAG_RX);
+	assert_int_equal(r.x[3], 32);
+	h = (u32)r.x[1] | (u64)(u32)r.x[2] << 32;
+	assert_null(mem_txn_find(&spmc_mem, h)); /* not a transaction yet */
+	/* a second transaction while this one is assembled: BUSY */
+	is_error(ns(FFA_MEM_SHARE_32, len, 32, 0), FFA_BUSY);
+	/* out of order: wrong handle; the sequence goes on unharmed */
+	is_error(frag_tx(h + 1, 16), FFA_INVALID_PARAMETERS);
+	memcpy(tx, whole + 32, 16);
+	r = frag_tx(h, 16);
+	assert_int_equal(r.x[0], FFA_MEM_FRAG_RX);
+	assert_int_equal(r.x[3], 48);
+	memcpy(tx, whole + 48, len - 48);
+	r = frag_tx(h, len - 48);
+	assert_int_equal(r.x[0], FFA_SUCCESS_32);
+	assert_int_equal((u32)r.x[2] | (u64)(u32)r.x[3] << 32, h);
+	assert_non_null(mem_txn_find(&spmc_mem, h));
+	is_error(frag_tx(h, 16), FFA_INVALID_PARAMETERS); /* it is over */
+	assert_int_equal(ns(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0).x[0],
+			 FFA_SUCCESS_32);
+
+	/* a fragment past the announced total ends the sequence */
+	memcpy(tx, whole, len);
+	r = ns(FFA_MEM_SHARE_32, len, 32, 0);
+	h = (u32)r.x[1] | (u64)(u32)r.x[2] << 32;
+	is_error(frag_tx(h, len), FFA_INVALID_PARAMETERS);
+	is_error(frag_tx(h, len - 32), FFA_INVALID_PARAMETERS);
+	assert_int_equal(spmc_mem.live, 0);
+	/* FRAG_RX: our responses always fit, there is nothing to fetch */
+	is_error(sp(alpha, FFA_MEM_FRAG_RX, h, 0), FFA_INVALID_PARAMETERS);
+}
+
 static void stopped_borrower_and_no_leaks(void **state)
 {
 	u32 free_before, len, i;
@@ -316,6 +374,7 @@ int main(void)
 				       setup),
 		cmocka_unit_test_setup(bad_sends_change_nothing, setup),
 		cmocka_unit_test_setup(bad_retrieves_change_nothing, setup),
+		cmocka_unit_test_setup(fragments, setup),
 		cmocka_unit_test_setup(stopped_borrower_and_no_leaks, setup),
 	};
 
