@@ -97,7 +97,7 @@ $(eval $(call image,tos-beta,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=
 $(eval $(call image,nwtest-demo,$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_DEMO,nwtest/nwtest.ld))
 $(eval $(call image,nwtest-ffa,$(NWTEST_SRCS),$(MMU_OFF),nwtest/nwtest.ld))
 $(eval $(call image,nwtest-bench,$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_BENCH,nwtest/nwtest.ld))
-ISOLATION_CASES := 1 2 3 4 5 6 7 8 9
+ISOLATION_CASES := 1 2 3 4 5 6 7 8 9 10
 $(foreach n,$(ISOLATION_CASES),$(eval $(call image,nwtest-iso$(n),$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_ISOLATION=$(n),nwtest/nwtest.ld)))
 
 # Manifests: DTS through the C preprocessor (for shared constants), then dtc.

@@ -53,6 +53,38 @@ static u64 share_first(const struct probe *p)
 	return h;
 }
 
+/*
+ * Probe 10: a lender touches memory it lent. Beta (an honest build that
+ * reads its own page on request) is the one stopped this time.
+ */
+static void lender_touches_lent_memory(void)
+{
+	struct ffa_value r;
+	u64 h;
+
+	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, BETA_ID, 0,
+			       TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_LEND_32, 5,
+			       0));
+	CHECK_EQ(r.x[3], TOS_OK, "beta lends a page to alpha");
+	h = r.x[4];
+	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+			       TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID, 0));
+	CHECK_EQ(r.x[4], 5, "alpha retrieved it");
+	log_printf("probe: beta reads the page it lent\n");
+	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_64, BETA_ID, 0,
+			    TOS_CMD_MEM_TOUCH, 0, 0),
+		    FFA_ABORTED, "beta touching lent memory: caller gets ABORTED");
+	CHECK_EQ(nw_call(FFA_MSG_SEND_DIRECT_REQ_32, ALPHA_ID, 0, TOS_CMD_PING,
+			 0, 0)
+			 .x[4],
+		 ALPHA_ID, "alpha still answers");
+	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+			       TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0, 0));
+	CHECK_EQ(r.x[3], TOS_OK, "alpha relinquishes the page normally");
+	CHECK_EQ(nw_call(PSCI_VERSION, 0, 0, 0, 0, 0).x[0], PSCI_VERSION_1_1,
+		 "the monitor still answers");
+}
+
 void scenario_isolation(int which)
 {
 	const struct probe *p = &probes[which];
@@ -60,6 +92,10 @@ void scenario_isolation(int which)
 	char what[96];
 	u64 h = 0;
 
+	if (which == 10) {
+		lender_touches_lent_memory();
+		return;
+	}
 	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0, TOS_CMD_PING, 0,
 		    0);
 	CHECK_EQ(r.x[4], ALPHA_ID, "alpha answers before the probe");

@@ -181,6 +181,59 @@ static void fragments(void)
 	check_success(reclaim(h), "fragments: reclaimed");
 }
 
+static struct ffa_value tos6(u16 sp, u32 cmd, u64 a4, u64 a5, u64 a6)
+{
+	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd, a4,
+				  a5, a6, 0));
+}
+
+/* Beta gives alpha a page of its own secure memory, in all three ways. */
+static void partition_senders(void)
+{
+	struct ffa_value r;
+	u64 h;
+
+	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_SHARE_32, 77);
+	CHECK_EQ(r.x[3], TOS_OK, "partition share: beta shares a page");
+	h = r.x[4];
+	r = tos6(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
+	CHECK_EQ(r.x[4], 77, "partition share: alpha reads beta's page");
+	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TOUCH, 0, 0, 0).x[4], 78,
+		 "partition share: beta still has it and sees alpha's write");
+	r = tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0);
+	CHECK_EQ((s32)r.x[4], FFA_DENIED,
+		 "partition share: beta cannot reclaim while alpha holds it");
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
+		 "partition share: alpha relinquishes");
+	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0).x[3], TOS_OK,
+		 "partition share: beta reclaims");
+
+	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_LEND_32, 100);
+	h = r.x[4];
+	r = tos6(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
+	CHECK_EQ(r.x[4], 100, "partition lend: alpha reads the lent page");
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
+		 "partition lend: alpha relinquishes");
+	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0).x[3], TOS_OK,
+		 "partition lend: beta reclaims");
+	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TOUCH, 0, 0, 0).x[4], 101,
+		 "partition lend: beta has its page back, with alpha's write");
+
+	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_DONATE_32, 200);
+	h = r.x[4];
+	r = tos6(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
+	CHECK_EQ(r.x[4], 200, "partition donate: alpha reads the page");
+	r = tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0);
+	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
+		 "partition donate: the donor cannot take it back");
+	r = tos(ALPHA_ID, TOS_CMD_MEM_DONE, h);
+	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
+		 "partition donate: nothing to relinquish, the page is alpha's");
+	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, 0, FFA_MEM_SHARE_32, 1);
+	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
+		 "partition share to the normal world: no one retrieves it");
+}
+
 /* Thousands of cycles: every call succeeds, nothing runs out. */
 static void many_cycles(void)
 {
@@ -214,5 +267,6 @@ void test_memory(void)
 		   FFA_VERSION_1_1, BETA_ID);
 	refusals();
 	fragments();
+	partition_senders();
 	many_cycles();
 }

@@ -144,6 +144,16 @@ static struct ffa_value serve(const struct ffa_value *req)
 	case TOS_CMD_MSG_SEND:
 		tos_msg_send(&r, (u16)req->x[4], req->x[5], self_id);
 		break;
+	case TOS_CMD_MEM_GIVE:
+		tos_mem_give(&r, (u32)req->x[5], (u16)req->x[4], req->x[6],
+			     self_id);
+		break;
+	case TOS_CMD_MEM_TAKE_BACK:
+		tos_mem_take_back(&r, req->x[4]);
+		break;
+	case TOS_CMD_MEM_TOUCH:
+		r.x[4] = tos_mem_touch();
+		break;
 	case TOS_CMD_MEM_DONE:
 		tos_mem_done(&r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
 			     self_id);

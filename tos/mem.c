@@ -80,7 +80,8 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 		u64 size = (u64)d->ranges[i].pages << PAGE_SHIFT;
 
 #ifndef TOS_PROBE /* a probe build has all normal-world RAM mapped */
-		if (tos_mmu_map_ns(base, size, true)) {
+		if (tos_mmu_map(base, size, true,
+				d->attributes & FFA_MEM_NS_BIT)) {
 			fail(out, ffa_error(FFA_NO_MEMORY), 3);
 			return;
 		}
@@ -95,6 +96,54 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 	}
 	out->x[4] = sum;
 	out->x[5] = pages;
+}
+
+/*
+ * Pages of our own we give away in tests: [0] shared or lent and taken
+ * back, [1] donated for good.
+ */
+static u8 lendable[2][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+void tos_mem_give(struct ffa_value *out, u32 fid, u16 to, u64 value,
+		  u16 self)
+{
+	struct ffa_mem_desc d;
+	unsigned page = (fid & ~BIT(30)) == FFA_MEM_DONATE_32;
+	struct ffa_value r;
+	u32 len;
+
+	*(volatile u64 *)lendable[page] = value;
+	memset(&d, 0, offsetof(struct ffa_mem_desc, ranges));
+	d.sender = self;
+	d.attributes = FFA_MEM_NORMAL_WB_INNER;
+	d.receiver_count = 1;
+	d.receiver_ids[0] = to;
+	d.receiver_perms[0] = FFA_DATA_ACCESS_RW;
+	d.total_pages = 1;
+	d.range_count = 1;
+	d.ranges[0].base = pa_init((u64)lendable[page]);
+	d.ranges[0].pages = 1;
+	len = ffa_mem_desc_write(tos_tx, sizeof(tos_tx), FFA_VERSION_1_1, &d);
+	r = ffa_smc(ffa_value8(fid, len, len, 0, 0, 0, 0, 0));
+	if (r.x[0] != FFA_SUCCESS_32) {
+		fail(out, r, 5);
+		return;
+	}
+	out->x[4] = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
+}
+
+void tos_mem_take_back(struct ffa_value *out, u64 handle)
+{
+	struct ffa_value r = ffa_smc(ffa_value8(FFA_MEM_RECLAIM, (u32)handle,
+						handle >> 32, 0, 0, 0, 0, 0));
+
+	if (r.x[0] != FFA_SUCCESS_32)
+		fail(out, r, 6);
+}
+
+u64 tos_mem_touch(void)
+{
+	return *(volatile u64 *)lendable[0];
 }
 
 void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)

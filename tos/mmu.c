@@ -15,10 +15,11 @@ extern char __pgt_pool_start[], __pgt_pool_end[];
 static struct pgt_pool pool;
 static struct pgt tables;
 
-int tos_mmu_map_ns(u64 pa, u64 size, bool writable)
+int tos_mmu_map(u64 pa, u64 size, bool writable, bool ns)
 {
 	return pgt_map(&tables, pa, pa, size,
-		       NORMAL | S1_EL1_XN | S1_NS | (writable ? 0 : S1_RO));
+		       NORMAL | S1_EL1_XN | (ns ? S1_NS : 0) |
+			       (writable ? 0 : S1_RO));
 }
 
 void tos_mmu_unmap(u64 va, u64 size)

@@ -5,8 +5,8 @@
 #include "lib/types.h"
 
 void tos_mmu_init(void);
-/* Maps normal-world memory lent to us at its own address; 0 or error */
-int tos_mmu_map_ns(u64 pa, u64 size, bool writable);
+/* Maps memory lent to us at its own address (ns: normal-world memory) */
+int tos_mmu_map(u64 pa, u64 size, bool writable, bool ns);
 void tos_mmu_unmap(u64 va, u64 size);
 
 #endif

@@ -30,6 +30,12 @@
  * RX_RELEASE status; send x5 as an 8-byte message to w4 -> w4 status */
 #define TOS_CMD_MSG_READ 13
 #define TOS_CMD_MSG_SEND 14
+/* A page of ours to partition w4 by the FFA_MEM_* function in w5 (SHARE,
+ * LEND or DONATE), its first word set to x6 -> x4 handle; reclaim handle
+ * x4; read the first word of that page (a lent one faults) -> x4 */
+#define TOS_CMD_MEM_GIVE 15
+#define TOS_CMD_MEM_TAKE_BACK 16
+#define TOS_CMD_MEM_TOUCH 17
 
 /* w3 of the response */
 #define TOS_OK 0

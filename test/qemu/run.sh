@@ -66,6 +66,12 @@ for n in 1 2 3 4 5 6 7 8 9; do
 		"SPMC log names the partition, the fault and the address"
 	if grep -q "'beta' stopped" "$logs/iso$n.s.log"; then bad "iso$n: beta untouched"; else ok "iso$n: beta untouched"; fi
 done
+boot iso10 "$build/test-iso10.flash"
+[ "$status" -eq 0 ] && ok "iso10: run ended cleanly" || bad "iso10: QEMU exit status $status"
+nw_checks iso10
+expect_log iso10 s "partition 0x8002 'beta' stopped: stage-2 data abort" \
+	"a lender touching memory it lent is stopped, named with the fault"
+if grep -q "'alpha' stopped" "$logs/iso10.s.log"; then bad "iso10: alpha untouched"; else ok "iso10: alpha untouched"; fi
 expect_log iso9 s "partition 0x8001: 1 borrowing\\(s\\) released" "the stopped borrower's memory went back to its lender"
 
 # 3. A tampered package is refused, naming the bad image
