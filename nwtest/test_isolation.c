@@ -73,7 +73,8 @@ static void lender_touches_lent_memory(void)
 	log_printf("probe: beta reads the page it lent\n");
 	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_64, BETA_ID, 0,
 			    TOS_CMD_MEM_TOUCH, 0, 0),
-		    FFA_ABORTED, "beta touching lent memory: caller gets ABORTED");
+		    FFA_ABORTED,
+		    "beta touching lent memory: caller gets ABORTED");
 	CHECK_EQ(nw_call(FFA_MSG_SEND_DIRECT_REQ_32, ALPHA_ID, 0, TOS_CMD_PING,
 			 0, 0)
 			 .x[4],

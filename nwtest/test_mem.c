@@ -227,8 +227,9 @@ static void partition_senders(void)
 	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
 		 "partition donate: the donor cannot take it back");
 	r = tos(ALPHA_ID, TOS_CMD_MEM_DONE, h);
-	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
-		 "partition donate: nothing to relinquish, the page is alpha's");
+	CHECK_EQ(
+		(s32)r.x[4], FFA_INVALID_PARAMETERS,
+		"partition donate: nothing to relinquish, the page is alpha's");
 	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, 0, FFA_MEM_SHARE_32, 1);
 	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
 		 "partition share to the normal world: no one retrieves it");

@@ -327,6 +327,22 @@ struct ffa_value ffa_mem_relinquish(struct caller c, const struct ffa_value *a)
 	return ffa_success(0);
 }
 
+/*
+ * Whenever no transaction is live, the table pool should be back where it
+ * was: said in the log each time the figure changes, so that a leak shows
+ * as a line per cycle (the QEMU tests count them).
+ */
+static void report_pool(void)
+{
+	static u32 last;
+
+	if (spmc_mem.live || spmc_pgt_pool.free_count == last)
+		return;
+	last = spmc_pgt_pool.free_count;
+	log_printf("memory: no transaction live, %u of %u table pages free\n",
+		   last, spmc_pgt_pool.pages);
+}
+
 struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a)
 {
 	static struct mem_txn got;
@@ -357,6 +373,7 @@ struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a)
 				attrs ? attrs
 				      : s2_attrs(MEM_ACCESS_R | MEM_ACCESS_W));
 		}
+	report_pool();
 	return ffa_success(0);
 }
 

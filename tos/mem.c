@@ -104,8 +104,7 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
  */
 static u8 lendable[2][PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
-void tos_mem_give(struct ffa_value *out, u32 fid, u16 to, u64 value,
-		  u16 self)
+void tos_mem_give(struct ffa_value *out, u32 fid, u16 to, u64 value, u16 self)
 {
 	struct ffa_mem_desc d;
 	unsigned page = (fid & ~BIT(30)) == FFA_MEM_DONATE_32;

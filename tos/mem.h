@@ -15,8 +15,7 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 void tos_mem_done(struct ffa_value *out, u64 handle, u16 self);
 /* TOS_CMD_MEM_GIVE: share, lend or donate (fid) a page of ours, holding
  * value, to partition to; the handle into out->x[4] */
-void tos_mem_give(struct ffa_value *out, u32 fid, u16 to, u64 value,
-		  u16 self);
+void tos_mem_give(struct ffa_value *out, u32 fid, u16 to, u64 value, u16 self);
 /* TOS_CMD_MEM_TAKE_BACK: reclaim handle */
 void tos_mem_take_back(struct ffa_value *out, u64 handle);
 /* TOS_CMD_MEM_TOUCH: read the first word of the page we share or lend */

@@ -51,6 +51,11 @@ expect_log ffa s '^\[spmc\] \[alpha\] trusted OS up at S-EL1, partition 0x8001, 
 expect_log ffa s '^\[spmc\] partition 0x8002 .beta. is ready' "beta booted to FFA_MSG_WAIT"
 expect_log ffa s '^\[monitor\] PSCI SYSTEM_OFF from the normal world' "monitor handled SYSTEM_OFF"
 if grep -q 'stopped:' "$logs/ffa.s.log"; then bad "ffa: no partition was stopped"; else ok "ffa: no partition was stopped"; fi
+# Over a thousand transactions: the SPMC logs its free table pages each time
+# the figure changes with nothing live. A leak would log once per cycle.
+n=$(grep -c 'memory: no transaction live' "$logs/ffa.s.log")
+[ "$n" -ge 1 ] && [ "$n" -le 16 ] && ok "ffa: SPMC table pool settles over 1000+ transactions ($n figures)" ||
+	bad "ffa: SPMC table pool changed $n times with nothing live (a leak?)"
 
 # 2. Isolation: a hostile partition is stopped, everyone else carries on
 iso_pattern=([1]='stage-2 data abort at 0xe600000' [2]='stage-2 data abort at 0xe600100'
