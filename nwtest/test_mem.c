@@ -129,6 +129,31 @@ static void refusals(void)
 	check_error(send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID,
 			 (u64)pages, 0),
 		    FFA_INVALID_PARAMETERS, "memory: zero pages");
+	{
+		struct ffa_mem_desc d;
+		u32 len;
+
+		memset(&d, 0, offsetof(struct ffa_mem_desc, ranges));
+		d.attributes = FFA_MEM_NORMAL_WB_INNER;
+		d.receiver_count = 1;
+		d.receiver_ids[0] = ALPHA_ID;
+		d.receiver_perms[0] = FFA_DATA_ACCESS_RW;
+		d.total_pages = 3;
+		d.range_count = 2;
+		d.ranges[0].base = pa_init((u64)pages);
+		d.ranges[0].pages = 2;
+		d.ranges[1].base = pa_init((u64)pages[1]);
+		d.ranges[1].pages = 1;
+		len = ffa_mem_desc_write(nw_tx, sizeof(nw_tx), FFA_VERSION_1_1,
+					 &d);
+		check_error(nw_call(FFA_MEM_SHARE_32, len, len, 0, 0, 0),
+			    FFA_INVALID_PARAMETERS,
+			    "memory: overlapping ranges");
+		check_error(
+			nw_call(FFA_MEM_SHARE_32, len - 16, len - 16, 0, 0, 0),
+			FFA_INVALID_PARAMETERS,
+			"memory: a descriptor running past its length");
+	}
 	r = send(FFA_MEM_SHARE_32, FFA_VERSION_1_1, ALPHA_ID, (u64)pages, 1);
 	check_success(r, "memory: share for the refusals below");
 	h = handle_of(r);
@@ -188,6 +213,62 @@ static struct ffa_value tos6(u16 sp, u32 cmd, u64 a4, u64 a5, u64 a6)
 }
 
 /* Beta gives alpha a page of its own secure memory, in all three ways. */
+/* One page to alpha and beta at once; lend with zeroing first. */
+static void two_receivers_and_zeroing(void)
+{
+	struct ffa_mem_desc d;
+	struct ffa_value r;
+	u32 len;
+	u64 h;
+
+	set_words(300);
+	memset(&d, 0, offsetof(struct ffa_mem_desc, ranges));
+	d.attributes = FFA_MEM_NORMAL_WB_INNER;
+	d.receiver_count = 2;
+	d.receiver_ids[0] = ALPHA_ID;
+	d.receiver_ids[1] = BETA_ID;
+	d.receiver_perms[0] = FFA_DATA_ACCESS_RW;
+	d.receiver_perms[1] = FFA_DATA_ACCESS_RW;
+	d.total_pages = 1;
+	d.range_count = 1;
+	d.ranges[0].base = pa_init((u64)pages);
+	d.ranges[0].pages = 1;
+	len = ffa_mem_desc_write(nw_tx, sizeof(nw_tx), FFA_VERSION_1_1, &d);
+	r = nw_call(FFA_MEM_SHARE_32, len, len, 0, 0, 0);
+	check_success(r, "two receivers: shared with alpha and beta");
+	h = handle_of(r);
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_USE, h).x[4], 300,
+		 "two receivers: alpha reads it");
+	CHECK_EQ(tos(BETA_ID, TOS_CMD_MEM_USE, h).x[4], 301,
+		 "two receivers: beta reads it, with alpha's write");
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
+		 "two receivers: alpha relinquishes");
+	check_error(reclaim(h), FFA_DENIED,
+		    "two receivers: no reclaim while beta holds it");
+	CHECK_EQ(tos(BETA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
+		 "two receivers: beta relinquishes");
+	check_success(reclaim(h), "two receivers: reclaimed");
+
+	set_words(900);
+	len = nw_mem_desc(FFA_VERSION_1_1, ALPHA_ID, (u64)pages, 1,
+			  FFA_DATA_ACCESS_RW);
+	nw_tx[4] = 1; /* zero the memory before the receiver sees it */
+	r = nw_call(FFA_MEM_LEND_32, len, len, 0, 0, 0);
+	check_success(r, "zeroing: lent with 'zero before retrieval'");
+	h = handle_of(r);
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_USE, h).x[4], 0,
+		 "zeroing: alpha finds the page cleared");
+	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
+		 "zeroing: alpha relinquishes");
+	check_success(reclaim(h), "zeroing: reclaimed");
+	len = nw_mem_desc(FFA_VERSION_1_1, ALPHA_ID, (u64)pages, 1,
+			  FFA_DATA_ACCESS_RW);
+	nw_tx[4] = 1;
+	check_error(nw_call(FFA_MEM_SHARE_32, len, len, 0, 0, 0),
+		    FFA_INVALID_PARAMETERS,
+		    "zeroing: not for memory its owner keeps using (share)");
+}
+
 static void partition_senders(void)
 {
 	struct ffa_value r;
@@ -268,6 +349,7 @@ void test_memory(void)
 		   FFA_VERSION_1_1, BETA_ID);
 	refusals();
 	fragments();
+	two_receivers_and_zeroing();
 	partition_senders();
 	many_cycles();
 }
