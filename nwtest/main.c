@@ -45,6 +45,12 @@ struct ffa_value nw_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5)
 	return ffa_smc(a);
 }
 
+struct ffa_value nw_tos(u16 sp, u32 cmd, u64 a4, u64 a5, u64 a6)
+{
+	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd, a4,
+				  a5, a6, 0));
+}
+
 void check_error(struct ffa_value r, s32 code, const char *what)
 {
 	nw_check(r.x[0] == FFA_ERROR && (s32)r.x[2] == code, what,

@@ -15,6 +15,9 @@ void nw_check(bool ok, const char *what, u64 got, u64 want);
 /* A call, with anything not given zero. */
 struct ffa_value nw_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5);
 
+/* A 64-bit direct request for trusted-OS service cmd (tos/tos.h), x4-x6. */
+struct ffa_value nw_tos(u16 sp, u32 cmd, u64 a4, u64 a5, u64 a6);
+
 /* Checks r is FFA_ERROR with this code. */
 void check_error(struct ffa_value r, s32 code, const char *what);
 /* Checks r is FFA_SUCCESS (32 or 64). */

@@ -40,14 +40,11 @@ static u64 share_first(const struct probe *p)
 	*(volatile u64 *)p->addr = 41;
 	h = nw_mem_share(ALPHA_ID, p->addr, 1);
 	CHECK_EQ(h != 0, 1, "a page shared with alpha");
-	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
-			       TOS_CMD_MEM_USE, (u32)h, h >> 32, 0, 0));
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0);
 	CHECK_EQ(r.x[4], 41, "alpha retrieved it and read what we wrote");
 	CHECK_EQ(*(volatile u64 *)p->addr, 42, "and wrote to it");
 	if (p->memory == SHARED_THEN_RELINQUISHED) {
-		r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
-				       TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0,
-				       0));
+		r = nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0);
 		CHECK_EQ(r.x[3], TOS_OK, "alpha relinquished it");
 	}
 	return h;
@@ -62,13 +59,10 @@ static void lender_touches_lent_memory(void)
 	struct ffa_value r;
 	u64 h;
 
-	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, BETA_ID, 0,
-			       TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_LEND_32, 5,
-			       0));
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_LEND_32, 5);
 	CHECK_EQ(r.x[3], TOS_OK, "beta lends a page to alpha");
 	h = r.x[4];
-	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
-			       TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID, 0));
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
 	CHECK_EQ(r.x[4], 5, "alpha retrieved it");
 	log_printf("probe: beta reads the page it lent\n");
 	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_64, BETA_ID, 0,
@@ -79,8 +73,7 @@ static void lender_touches_lent_memory(void)
 			 0, 0)
 			 .x[4],
 		 ALPHA_ID, "alpha still answers");
-	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
-			       TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0, 0));
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0);
 	CHECK_EQ(r.x[3], TOS_OK, "alpha relinquishes the page normally");
 	CHECK_EQ(nw_call(PSCI_VERSION, 0, 0, 0, 0, 0).x[0], PSCI_VERSION_1_1,
 		 "the monitor still answers");

@@ -64,12 +64,6 @@ u64 nw_mem_share(u16 receiver, u64 addr, u32 npages)
 	return r.x[0] == FFA_SUCCESS_32 ? handle_of(r) : 0;
 }
 
-static struct ffa_value tos(u16 sp, u32 cmd, u64 handle)
-{
-	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd,
-				  (u32)handle, handle >> 32, 0, 0));
-}
-
 static struct ffa_value reclaim(u64 handle)
 {
 	return nw_call(FFA_MEM_RECLAIM, (u32)handle, handle >> 32, 0, 0, 0);
@@ -89,7 +83,7 @@ static void round_trip(const char *what, u32 fid, u32 version, u16 sp)
 	fmt_snprintf(msg, sizeof(msg), "%s: accepted with a handle", what);
 	check_success(r, msg);
 	h = handle_of(r);
-	r = tos(sp, TOS_CMD_MEM_USE, h);
+	r = nw_tos(sp, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0);
 	fmt_snprintf(msg, sizeof(msg),
 		     "%s: the partition retrieved and read our data", what);
 	CHECK_EQ(r.x[3], TOS_OK, msg);
@@ -102,7 +96,7 @@ static void round_trip(const char *what, u32 fid, u32 version, u16 sp)
 	fmt_snprintf(msg, sizeof(msg), "%s: reclaim while borrowed is DENIED",
 		     what);
 	check_error(reclaim(h), FFA_DENIED, msg);
-	r = tos(sp, TOS_CMD_MEM_DONE, h);
+	r = nw_tos(sp, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0);
 	fmt_snprintf(msg, sizeof(msg), "%s: the partition relinquished", what);
 	CHECK_EQ(r.x[3], TOS_OK, msg);
 	fmt_snprintf(msg, sizeof(msg), "%s: reclaimed", what);
@@ -160,19 +154,19 @@ static void refusals(void)
 	check_error(
 		send(FFA_MEM_LEND_32, FFA_VERSION_1_1, BETA_ID, (u64)pages, 2),
 		FFA_DENIED, "memory: a page already shared cannot be lent");
-	r = tos(BETA_ID, TOS_CMD_MEM_USE, h);
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0);
 	CHECK_EQ(r.x[3], TOS_ERR_MEM, "memory: retrieve by a non-receiver");
 	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
 		 "memory: ... gets INVALID_PARAMETERS");
-	r = tos(ALPHA_ID, TOS_CMD_MEM_DONE, h);
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0);
 	CHECK_EQ((s32)r.x[4], FFA_DENIED,
 		 "memory: relinquish of a handle never retrieved: DENIED");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_USE, h).x[3], TOS_OK,
-		 "memory: retrieve");
-	r = tos(ALPHA_ID, TOS_CMD_MEM_USE, h);
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "memory: retrieve");
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0);
 	CHECK_EQ((s32)r.x[4], FFA_DENIED, "memory: retrieve twice: DENIED");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
-		 "memory: relinquish");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "memory: relinquish");
 	check_success(reclaim(h), "memory: reclaim after the refusals");
 }
 
@@ -199,17 +193,11 @@ static void fragments(void)
 	r = nw_call(FFA_MEM_FRAG_TX, (u32)h, h >> 32, len - 40, 0, 0);
 	check_success(r, "fragments: the last fragment completes it");
 	CHECK_EQ(handle_of(r), h, "fragments: with the handle given at first");
-	r = tos(ALPHA_ID, TOS_CMD_MEM_USE, h);
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0);
 	CHECK_EQ(r.x[4], 500, "fragments: alpha reads what we shared");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
-		 "fragments: alpha relinquishes");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "fragments: alpha relinquishes");
 	check_success(reclaim(h), "fragments: reclaimed");
-}
-
-static struct ffa_value tos6(u16 sp, u32 cmd, u64 a4, u64 a5, u64 a6)
-{
-	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd, a4,
-				  a5, a6, 0));
 }
 
 /* Beta gives alpha a page of its own secure memory, in all three ways. */
@@ -237,16 +225,16 @@ static void two_receivers_and_zeroing(void)
 	r = nw_call(FFA_MEM_SHARE_32, len, len, 0, 0, 0);
 	check_success(r, "two receivers: shared with alpha and beta");
 	h = handle_of(r);
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_USE, h).x[4], 300,
-		 "two receivers: alpha reads it");
-	CHECK_EQ(tos(BETA_ID, TOS_CMD_MEM_USE, h).x[4], 301,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0).x[4],
+		 300, "two receivers: alpha reads it");
+	CHECK_EQ(nw_tos(BETA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0).x[4], 301,
 		 "two receivers: beta reads it, with alpha's write");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
-		 "two receivers: alpha relinquishes");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "two receivers: alpha relinquishes");
 	check_error(reclaim(h), FFA_DENIED,
 		    "two receivers: no reclaim while beta holds it");
-	CHECK_EQ(tos(BETA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
-		 "two receivers: beta relinquishes");
+	CHECK_EQ(nw_tos(BETA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "two receivers: beta relinquishes");
 	check_success(reclaim(h), "two receivers: reclaimed");
 
 	set_words(900);
@@ -256,10 +244,10 @@ static void two_receivers_and_zeroing(void)
 	r = nw_call(FFA_MEM_LEND_32, len, len, 0, 0, 0);
 	check_success(r, "zeroing: lent with 'zero before retrieval'");
 	h = handle_of(r);
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_USE, h).x[4], 0,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, 0).x[4], 0,
 		 "zeroing: alpha finds the page cleared");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
-		 "zeroing: alpha relinquishes");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "zeroing: alpha relinquishes");
 	check_success(reclaim(h), "zeroing: reclaimed");
 	len = nw_mem_desc(FFA_VERSION_1_1, ALPHA_ID, (u64)pages, 1,
 			  FFA_DATA_ACCESS_RW);
@@ -274,44 +262,44 @@ static void partition_senders(void)
 	struct ffa_value r;
 	u64 h;
 
-	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_SHARE_32, 77);
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_SHARE_32, 77);
 	CHECK_EQ(r.x[3], TOS_OK, "partition share: beta shares a page");
 	h = r.x[4];
-	r = tos6(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
 	CHECK_EQ(r.x[4], 77, "partition share: alpha reads beta's page");
-	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TOUCH, 0, 0, 0).x[4], 78,
+	CHECK_EQ(nw_tos(BETA_ID, TOS_CMD_MEM_TOUCH, 0, 0, 0).x[4], 78,
 		 "partition share: beta still has it and sees alpha's write");
-	r = tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0);
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0);
 	CHECK_EQ((s32)r.x[4], FFA_DENIED,
 		 "partition share: beta cannot reclaim while alpha holds it");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
-		 "partition share: alpha relinquishes");
-	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0).x[3], TOS_OK,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "partition share: alpha relinquishes");
+	CHECK_EQ(nw_tos(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0).x[3], TOS_OK,
 		 "partition share: beta reclaims");
 
-	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_LEND_32, 100);
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_LEND_32, 100);
 	h = r.x[4];
-	r = tos6(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
 	CHECK_EQ(r.x[4], 100, "partition lend: alpha reads the lent page");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3], TOS_OK,
-		 "partition lend: alpha relinquishes");
-	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0).x[3], TOS_OK,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0).x[3],
+		 TOS_OK, "partition lend: alpha relinquishes");
+	CHECK_EQ(nw_tos(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0).x[3], TOS_OK,
 		 "partition lend: beta reclaims");
-	CHECK_EQ(tos6(BETA_ID, TOS_CMD_MEM_TOUCH, 0, 0, 0).x[4], 101,
+	CHECK_EQ(nw_tos(BETA_ID, TOS_CMD_MEM_TOUCH, 0, 0, 0).x[4], 101,
 		 "partition lend: beta has its page back, with alpha's write");
 
-	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_DONATE_32, 200);
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_GIVE, ALPHA_ID, FFA_MEM_DONATE_32, 200);
 	h = r.x[4];
-	r = tos6(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_USE, (u32)h, h >> 32, BETA_ID);
 	CHECK_EQ(r.x[4], 200, "partition donate: alpha reads the page");
-	r = tos6(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0);
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_TAKE_BACK, h, 0, 0);
 	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
 		 "partition donate: the donor cannot take it back");
-	r = tos(ALPHA_ID, TOS_CMD_MEM_DONE, h);
+	r = nw_tos(ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h, h >> 32, 0);
 	CHECK_EQ(
 		(s32)r.x[4], FFA_INVALID_PARAMETERS,
 		"partition donate: nothing to relinquish, the page is alpha's");
-	r = tos6(BETA_ID, TOS_CMD_MEM_GIVE, 0, FFA_MEM_SHARE_32, 1);
+	r = nw_tos(BETA_ID, TOS_CMD_MEM_GIVE, 0, FFA_MEM_SHARE_32, 1);
 	CHECK_EQ((s32)r.x[4], FFA_INVALID_PARAMETERS,
 		 "partition share to the normal world: no one retrieves it");
 }
@@ -329,10 +317,12 @@ static void many_cycles(void)
 		u64 h = handle_of(r);
 
 		if (r.x[0] != FFA_SUCCESS_32 ||
-		    tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_USE, h).x[3] !=
-			    TOS_OK ||
-		    tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_DONE, h).x[3] !=
-			    TOS_OK ||
+		    nw_tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_USE, (u32)h,
+			   h >> 32, 0)
+				    .x[3] != TOS_OK ||
+		    nw_tos(i & 2 ? BETA_ID : ALPHA_ID, TOS_CMD_MEM_DONE, (u32)h,
+			   h >> 32, 0)
+				    .x[3] != TOS_OK ||
 		    reclaim(h).x[0] != FFA_SUCCESS_32)
 			bad++;
 	}

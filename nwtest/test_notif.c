@@ -6,12 +6,6 @@
 
 #define MSG_HDR_SIZE 20
 
-static struct ffa_value tos(u16 sp, u32 cmd, u64 a4, u64 a5)
-{
-	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, sp, 0, cmd, a4,
-				  a5, 0, 0));
-}
-
 static void put32(u8 *p, u32 v)
 {
 	memcpy(p, &v, 4);
@@ -44,7 +38,7 @@ static void notifications(void)
 
 	check_success(nw_call(FFA_NOTIFICATION_BITMAP_CREATE, 0, 1, 0, 0, 0),
 		      "notifications: our bitmap created");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_NOTIF_BIND, 0, BIT(3)).x[4], 0,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_NOTIF_BIND, 0, BIT(3), 0).x[4], 0,
 		 "notifications: alpha binds bit 3 to us");
 	check_success(nw_call(FFA_NOTIFICATION_SET, ALPHA_ID, 0, BIT(3), 0, 0),
 		      "notifications: we set alpha's bit 3");
@@ -60,24 +54,24 @@ static void notifications(void)
 	CHECK_EQ(r.x[3] & 0xffff, ALPHA_ID, "notifications: ... alpha");
 	check_error(nw_call(FFA_NOTIFICATION_INFO_GET_64, 0, 0, 0, 0, 0),
 		    FFA_NO_DATA, "notifications: nothing new: NO_DATA");
-	r = tos(ALPHA_ID, TOS_CMD_NOTIF_GET, 0, 0);
+	r = nw_tos(ALPHA_ID, TOS_CMD_NOTIF_GET, 0, 0, 0);
 	CHECK_EQ(r.x[5], BIT(3), "notifications: alpha gets bit 3 from us");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_NOTIF_GET, 0, 0).x[5], 0,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_NOTIF_GET, 0, 0, 0).x[5], 0,
 		 "notifications: ... once");
 
 	check_success(nw_call(FFA_NOTIFICATION_BIND, (u64)ALPHA_ID << 16, 0,
 			      BIT(7), 0, 0),
 		      "notifications: we bind bit 7 to alpha");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_NOTIF_SET, 0, BIT(7)).x[4], 0,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_NOTIF_SET, 0, BIT(7), 0).x[4], 0,
 		 "notifications: alpha notifies us");
-	CHECK_EQ((s32)tos(BETA_ID, TOS_CMD_NOTIF_SET, 0, BIT(7)).x[4],
+	CHECK_EQ((s32)nw_tos(BETA_ID, TOS_CMD_NOTIF_SET, 0, BIT(7), 0).x[4],
 		 FFA_DENIED, "notifications: beta may not set alpha's bit");
 	r = nw_call(FFA_NOTIFICATION_GET, 0, 1, 0, 0, 0);
 	CHECK_EQ(r.x[2], BIT(7), "notifications: we get bit 7 from alpha");
 	check_success(nw_call(FFA_NOTIFICATION_UNBIND, (u64)ALPHA_ID << 16, 0,
 			      BIT(7), 0, 0),
 		      "notifications: unbind");
-	CHECK_EQ((s32)tos(ALPHA_ID, TOS_CMD_NOTIF_SET, 0, BIT(7)).x[4],
+	CHECK_EQ((s32)nw_tos(ALPHA_ID, TOS_CMD_NOTIF_SET, 0, BIT(7), 0).x[4],
 		 FFA_DENIED, "notifications: an unbound bit cannot be set");
 }
 
@@ -91,27 +85,27 @@ static void indirect_messages(void)
 	message(ALPHA_ID, 8);
 	check_error(nw_call(FFA_MSG_SEND2, 0, 0, 0, 0, 0), FFA_BUSY,
 		    "MSG_SEND2: alpha's RX is full: BUSY, not an overwrite");
-	r = tos(ALPHA_ID, TOS_CMD_NOTIF_GET, 0, 0);
+	r = nw_tos(ALPHA_ID, TOS_CMD_NOTIF_GET, 0, 0, 0);
 	CHECK_EQ(r.x[6], 1, "MSG_SEND2: alpha told by 'RX buffer full'");
-	r = tos(ALPHA_ID, TOS_CMD_MSG_READ, 0, 0);
+	r = nw_tos(ALPHA_ID, TOS_CMD_MSG_READ, 0, 0, 0);
 	CHECK_EQ(r.x[4], 0, "MSG_SEND2: alpha reads a message from us");
 	CHECK_EQ(r.x[5], 64, "MSG_SEND2: ... of 64 bytes");
 	CHECK_EQ(r.x[6], 0x0807060504030201ULL, "MSG_SEND2: ... intact");
 	CHECK_EQ(r.x[7], 0, "MSG_SEND2: ... and releases its RX");
 
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MSG_SEND, BETA_ID, 0xabcdef).x[4], 0,
-		 "MSG_SEND2: alpha to beta");
-	r = tos(BETA_ID, TOS_CMD_MSG_READ, 0, 0);
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MSG_SEND, BETA_ID, 0xabcdef, 0).x[4],
+		 0, "MSG_SEND2: alpha to beta");
+	r = nw_tos(BETA_ID, TOS_CMD_MSG_READ, 0, 0, 0);
 	CHECK_EQ(r.x[4], ALPHA_ID, "MSG_SEND2: beta reads alpha's message");
 	CHECK_EQ(r.x[6], 0xabcdef, "MSG_SEND2: ... intact");
 
 	check_success(nw_call(FFA_RX_ACQUIRE, 0, 0, 0, 0, 0),
 		      "RX_ACQUIRE: we hold our RX");
-	CHECK_EQ((s32)tos(ALPHA_ID, TOS_CMD_MSG_SEND, 0, 7).x[4], FFA_BUSY,
-		 "MSG_SEND2: to us while we hold RX: BUSY");
+	CHECK_EQ((s32)nw_tos(ALPHA_ID, TOS_CMD_MSG_SEND, 0, 7, 0).x[4],
+		 FFA_BUSY, "MSG_SEND2: to us while we hold RX: BUSY");
 	check_success(nw_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0),
 		      "RX_RELEASE after RX_ACQUIRE");
-	CHECK_EQ(tos(ALPHA_ID, TOS_CMD_MSG_SEND, 0, 0x1234).x[4], 0,
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_MSG_SEND, 0, 0x1234, 0).x[4], 0,
 		 "MSG_SEND2: alpha to us");
 	CHECK_EQ(get32(nw_rx + 12), (u32)ALPHA_ID << 16,
 		 "MSG_SEND2: from alpha to us in our RX");
