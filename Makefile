@@ -42,12 +42,14 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
 	lib/ffa_partinfo.c $(PLAT_CONSOLE) $(FW_LIB)
-TOS_SRCS := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/msg.c \
-	lib/ffa_mem_desc.c \
-	arch/aarch64/ffa_smc.S \
-	lib/pgtable.c $(FW_LIB)
+# Every trusted-OS build: the kernel, and one set of services (feature set)
+TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c lib/ffa_mem_desc.c \
+	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
+TOS_SRCS := $(TOS_CORE) tos/services.c tos/msg.c
+KEYSTORE_SRCS := $(TOS_CORE) tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
+	nwtest/test_keystore.c \
 	lib/ffa_mem_desc.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
@@ -55,6 +57,7 @@ NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 
 ALPHA_BASE := 0x0e400000
 BETA_BASE := 0x0e600000
+KEYSTORE_BASE := 0x0e800000
 MANIFEST_BASE := 0x0e3f0000
 
 .PHONY: all images deps run test unit-test qemu-test bench debug clean \
@@ -94,10 +97,11 @@ $(eval $(call image,spmc,$(SPMC_SRCS),,spmc/spmc.ld))
 $(eval $(call image,tos-alpha,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-alpha-probe,$(TOS_SRCS),-DTOS_PROBE,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-beta,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(BETA_BASE)))
+$(eval $(call image,tos-keystore,$(KEYSTORE_SRCS),-DTOS_KEYSTORE,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(KEYSTORE_BASE)))
 $(eval $(call image,nwtest-demo,$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_DEMO,nwtest/nwtest.ld))
 $(eval $(call image,nwtest-ffa,$(NWTEST_SRCS),$(MMU_OFF),nwtest/nwtest.ld))
 $(eval $(call image,nwtest-bench,$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_BENCH,nwtest/nwtest.ld))
-ISOLATION_CASES := 1 2 3 4 5 6 7 8 9 10
+ISOLATION_CASES := 1 2 3 4 5 6 7 8 9 10 11
 $(foreach n,$(ISOLATION_CASES),$(eval $(call image,nwtest-iso$(n),$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_ISOLATION=$(n),nwtest/nwtest.ld)))
 
 # Manifests: DTS through the C preprocessor (for shared constants), then dtc.
@@ -117,7 +121,8 @@ $(MKPKG): tools/mkpkg.c lib/bootpkg.c lib/sha256.c lib/bootpkg.h
 define package
 $(BUILD)/$(1).flash: $(BUILD)/boot.bin $(BUILD)/monitor.bin \
 		$(BUILD)/spmc.bin $(3) $(BUILD)/tos-beta.bin \
-		$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb \
+		$(BUILD)/tos-keystore.bin $(BUILD)/manifests/sp-alpha.dtb \
+		$(BUILD)/manifests/sp-beta.dtb $(BUILD)/manifests/sp-keystore.dtb \
 		$(2) $(MKPKG)
 	$(MKPKG) $(BUILD)/$(1).pkg \
 		monitor:monitor:0x0e000000:$(BUILD)/monitor.bin \
@@ -126,6 +131,8 @@ $(BUILD)/$(1).flash: $(BUILD)/boot.bin $(BUILD)/monitor.bin \
 		alpha:partition:$(ALPHA_BASE):$(3) \
 		beta:manifest:0x0e3f1000:$(BUILD)/manifests/sp-beta.dtb \
 		beta:partition:$(BETA_BASE):$(BUILD)/tos-beta.bin \
+		keystore:manifest:0x0e3f2000:$(BUILD)/manifests/sp-keystore.dtb \
+		keystore:partition:$(KEYSTORE_BASE):$(BUILD)/tos-keystore.bin \
 		normal:normal-world:0x40200000:$(2) > $(BUILD)/$(1).layout
 	cp $(BUILD)/boot.bin $$@.tmp
 	truncate -s 256K $$@.tmp
@@ -146,7 +153,7 @@ images: $(FW_BINS) $(FLASHES)
 UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test_*.c))
 UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
 	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c \
-	lib/ffa_mem_desc.c lib/notif.c
+	lib/ffa_mem_desc.c lib/notif.c lib/hmac_sha256.c
 TEST_DTS := $(wildcard test/unit/data/*.dts)
 TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts

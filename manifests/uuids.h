@@ -6,10 +6,13 @@
 #define ALPHA_UUID_CELLS 0x0b3e1a7c 0x8e4ad452 0x5e0b619f 0x139a7d2c
 /* beta: d2f09a64-3b17-4c55-8e2a-6a4f1c93b870 */
 #define BETA_UUID_CELLS 0x649af0d2 0x554c173b 0x4f6a2a8e 0x70b8931c
+/* keystore: 5a1e4c0d-8b3f-4e27-9c61-2f7d0b9e4a58 */
+#define KEYSTORE_UUID_CELLS 0x0d4c1e5a 0x274e3f8b 0x7d2f619c 0x584a9e0b
 
 #ifndef __ASSEMBLER__
 #define ALPHA_UUID 0x0b3e1a7c, 0x8e4ad452, 0x5e0b619f, 0x139a7d2c
 #define BETA_UUID 0x649af0d2, 0x554c173b, 0x4f6a2a8e, 0x70b8931c
+#define KEYSTORE_UUID 0x0d4c1e5a, 0x274e3f8b, 0x7d2f619c, 0x584a9e0b
 #endif
 
 #endif

@@ -136,10 +136,10 @@ static void partition_info(void)
 	nw_call(FFA_VERSION, FFA_VERSION_1_0, 0, 0, 0, 0);
 	r = nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
 	check_success(r, "PARTITION_INFO_GET count-only");
-	CHECK_EQ(r.x[2], 2, "count-only: two partitions");
+	CHECK_EQ(r.x[2], 3, "count-only: three partitions");
 	r = nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
 	check_success(r, "PARTITION_INFO_GET (v1.0, null UUID)");
-	CHECK_EQ(r.x[2], 2, "v1.0: two partitions");
+	CHECK_EQ(r.x[2], 3, "v1.0: three partitions");
 	CHECK_EQ(r.x[3], 0, "v1.0: w3 MBZ");
 	CHECK_EQ(rd16(nw_rx), ALPHA_ID, "v1.0: entry 0 is alpha");
 	CHECK_EQ(rd16(nw_rx + 2), 1, "v1.0: alpha has one context");
@@ -160,7 +160,7 @@ static void partition_info(void)
 		 FFA_VERSION_1_2, "FFA_VERSION(1.1)");
 	r = nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
 	check_success(r, "PARTITION_INFO_GET (v1.1, null UUID)");
-	CHECK_EQ(r.x[2], 2, "v1.1: two partitions");
+	CHECK_EQ(r.x[2], 3, "v1.1: three partitions");
 	CHECK_EQ(r.x[3], 24, "v1.1: descriptor size 24 in w3");
 	CHECK_EQ(rd16(nw_rx + 24), BETA_ID,
 		 "v1.1: entry 1 (24 bytes on) is beta");
@@ -327,6 +327,7 @@ void scenario_ffa(u64 dtb)
 	ns_reads_secure_ram();
 	test_memory();
 	test_notifications();
+	test_keystore();
 	check_success(nw_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0), "RXTX_UNMAP");
 	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_DENIED,
 		    "PARTITION_INFO_GET after RXTX_UNMAP");

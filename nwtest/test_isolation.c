@@ -28,6 +28,9 @@ static const struct probe probes[] = {
 		PLAT_NS_DRAM_BASE + 0x1000000, SHARED_THEN_RELINQUISHED },
 	[9] = { "alpha dies holding borrowed memory", TOS_CMD_UNDEF,
 		PLAT_NS_DRAM_BASE + 0x1000000, SHARED_AND_HELD },
+	[10] = { "beta touches memory it lent (see below)", 0, 0 },
+	[11] = { "alpha reads the key store's memory", TOS_CMD_READ,
+		 0x0e800000 },
 };
 
 static u64 share_first(const struct probe *p)

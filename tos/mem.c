@@ -34,12 +34,11 @@ static void fail(struct ffa_value *out, struct ffa_value r, u64 step)
 	out->x[5] = step;
 }
 
-void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
-		 bool touch)
+const struct ffa_mem_desc *tos_mem_map_in(struct ffa_value *out, u64 handle,
+					  u16 sender, u16 self)
 {
 	struct ffa_mem_desc want, *d = NULL;
 	struct ffa_value r;
-	u64 sum = 0, pages = 0;
 	unsigned i, slot;
 	u32 len;
 
@@ -47,7 +46,7 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 		;
 	if (slot == HELD_MAX) {
 		fail(out, ffa_error(FFA_NO_MEMORY), 0);
-		return;
+		return NULL;
 	}
 	/* a v1.1 retrieve request: this trusted OS asked for v1.1 */
 	memset(&want, 0, offsetof(struct ffa_mem_desc, ranges));
@@ -63,7 +62,7 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 		ffa_value8(FFA_MEM_RETRIEVE_REQ_32, len, len, 0, 0, 0, 0, 0));
 	if (r.x[0] != FFA_MEM_RETRIEVE_RESP) {
 		fail(out, r, 1);
-		return;
+		return NULL;
 	}
 	d = &held[slot].d;
 	if (ffa_mem_desc_read(tos_rx, (u32)r.x[1], FFA_VERSION_1_1,
@@ -71,21 +70,38 @@ void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 	    d->handle != handle || !d->range_count) {
 		ffa_smc(ffa_value8(FFA_RX_RELEASE, 0, 0, 0, 0, 0, 0, 0));
 		fail(out, ffa_error(FFA_INVALID_PARAMETERS), 2);
-		return;
+		return NULL;
 	}
 	ffa_smc(ffa_value8(FFA_RX_RELEASE, 0, 0, 0, 0, 0, 0, 0));
 	held[slot].handle = handle;
+#ifndef TOS_PROBE /* a probe build has all normal-world RAM mapped */
+	for (i = 0; i < d->range_count; i++)
+		if (tos_mmu_map(d->ranges[i].base.pa,
+				(u64)d->ranges[i].pages << PAGE_SHIFT, true,
+				d->attributes & FFA_MEM_NS_BIT)) {
+			fail(out, ffa_error(FFA_NO_MEMORY), 3);
+			return NULL;
+		}
+#else
+	(void)i;
+#endif
+	return d;
+}
+
+void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
+		 bool touch)
+{
+	const struct ffa_mem_desc *d =
+		tos_mem_map_in(out, handle, sender, self);
+	u64 sum = 0, pages = 0;
+	unsigned i;
+
+	if (!d)
+		return;
 	for (i = 0; i < d->range_count; i++) {
 		u64 base = d->ranges[i].base.pa, k;
 		u64 size = (u64)d->ranges[i].pages << PAGE_SHIFT;
 
-#ifndef TOS_PROBE /* a probe build has all normal-world RAM mapped */
-		if (tos_mmu_map(base, size, true,
-				d->attributes & FFA_MEM_NS_BIT)) {
-			fail(out, ffa_error(FFA_NO_MEMORY), 3);
-			return;
-		}
-#endif
 		for (k = 0; touch && k < size; k += PAGE_SIZE) {
 			volatile u64 *p = (volatile u64 *)(base + k);
 

@@ -3,12 +3,19 @@
 #define TOS_MEM_H
 
 #include "lib/ffa.h"
+#include "lib/ffa_mem_desc.h"
 
 /* Our RX/TX buffers (identity-mapped: their addresses are physical) */
 extern u8 tos_tx[PAGE_SIZE], tos_rx[PAGE_SIZE];
 
 /* Registers our RX/TX buffers with the SPMC; 0 or -1. */
 int tos_mem_init(void);
+/*
+ * Retrieves handle from sender and maps it at its own addresses; NULL with
+ * the error in *out if that failed. tos_mem_done undoes it.
+ */
+const struct ffa_mem_desc *tos_mem_map_in(struct ffa_value *out, u64 handle,
+					  u16 sender, u16 self);
 /* TOS_CMD_MEM_USE and TOS_CMD_MEM_DONE; results go into *out */
 void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 		 bool touch);

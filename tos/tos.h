@@ -36,12 +36,23 @@
 #define TOS_CMD_MEM_GIVE 15
 #define TOS_CMD_MEM_TAKE_BACK 16
 #define TOS_CMD_MEM_TOUCH 17
+/*
+ * The key-store build only (besides PING): make a key in slot w4 from the
+ * hardware generator; sign / verify with slot w4 the first w6 bytes of a
+ * one-page share (handle x5) from the normal world, the MAC (HMAC-SHA-256)
+ * in the page's last 32 bytes -> verify: w4 1 if it matches. Keys never
+ * leave the key store.
+ */
+#define TOS_CMD_KEY_GEN 20
+#define TOS_CMD_KEY_SIGN 21
+#define TOS_CMD_KEY_VERIFY 22
 
 /* w3 of the response */
 #define TOS_OK 0
 #define TOS_ERR_UNKNOWN_CMD 1
 #define TOS_ERR_CALL_FAILED 2
 #define TOS_ERR_MEM 3 /* w4: the FF-A error, w5: the step that failed */
+#define TOS_ERR_KEY 4 /* no such slot, slot taken, or no key in it */
 
 #define TOS_MAGIC 0x54535241u /* "TSRA" */
 

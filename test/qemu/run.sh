@@ -62,8 +62,8 @@ iso_pattern=([1]='stage-2 data abort at 0xe600000' [2]='stage-2 data abort at 0x
 	[3]='stage-2 data abort at 0xe100000' [4]='stage-2 data abort at 0xe000000'
 	[5]='forbidden PSCI call' [6]='stage-2 data abort at 0x41000000'
 	[7]='gave up with FFA_ERROR -8' [8]='stage-2 data abort at 0x41000000'
-	[9]='gave up with FFA_ERROR -8')
-for n in 1 2 3 4 5 6 7 8 9; do
+	[9]='gave up with FFA_ERROR -8' [11]='stage-2 data abort at 0xe800000')
+for n in 1 2 3 4 5 6 7 8 9 11; do
 	boot iso$n "$build/test-iso$n.flash"
 	[ "$status" -eq 0 ] && ok "iso$n: run ended cleanly" || bad "iso$n: QEMU exit status $status"
 	nw_checks iso$n

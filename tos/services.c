@@ -1,0 +1,106 @@
+/* The general TEE build's services: arithmetic, calls, memory, messages. */
+#include "arch/aarch64/ffa_smc.h"
+#include "lib/log.h"
+#include "lib/smccc.h"
+#include "tos/mem.h"
+#include "tos/msg.h"
+#include "tos/services.h"
+#include "tos/tos.h"
+
+static void cmd_call(struct ffa_value *r, u64 target, u16 self_id)
+{
+	struct ffa_value a = { { FFA_MSG_SEND_DIRECT_REQ_32,
+				 (u64)self_id << 16 | (u16)target, 0,
+				 TOS_CMD_PING } };
+	struct ffa_value b = ffa_smc(a);
+
+	if (b.x[0] != FFA_MSG_SEND_DIRECT_RESP_32) {
+		r->x[3] = TOS_ERR_CALL_FAILED;
+		r->x[4] = b.x[0];
+		r->x[5] = b.x[2];
+		return;
+	}
+	r->x[4] = b.x[4];
+	r->x[5] = b.x[5];
+}
+
+static bool cmd_probe(struct ffa_value *r, const struct ffa_value *req)
+{
+#ifdef TOS_PROBE
+	volatile u64 *p = (volatile u64 *)req->x[4];
+	struct ffa_value off = { { PSCI_SYSTEM_OFF } };
+
+	switch (req->x[3]) {
+	case TOS_CMD_READ:
+		log_printf("probe: reading 0x%llx\n",
+			   (unsigned long long)req->x[4]);
+		r->x[4] = *p;
+		return true;
+	case TOS_CMD_WRITE:
+		log_printf("probe: writing 0x%llx\n",
+			   (unsigned long long)req->x[4]);
+		*p = req->x[5];
+		return true;
+	case TOS_CMD_BAD_CALL:
+		log_printf("probe: calling PSCI SYSTEM_OFF\n");
+		ffa_smc(off);
+		return true;
+	case TOS_CMD_UNDEF:
+		log_printf("probe: executing an undefined instruction\n");
+		__asm__ volatile("udf #0");
+		return true;
+	}
+#else
+	(void)r;
+	(void)req;
+#endif
+	return false;
+}
+
+bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
+{
+	bool wide = ffa_is_64((u32)req->x[0]);
+
+	switch ((u32)req->x[3]) {
+	case TOS_CMD_ADD:
+		r->x[4] = wide ? req->x[4] + req->x[5]
+			       : (u32)(req->x[4] + req->x[5]);
+		break;
+	case TOS_CMD_CALL:
+		cmd_call(r, req->x[4], self_id);
+		break;
+	case TOS_CMD_MEM_USE:
+		tos_mem_use(r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
+			    (u16)req->x[6], self_id,
+			    !(req->x[7] & TOS_MEM_MAP_ONLY));
+		break;
+	case TOS_CMD_NOTIF_BIND:
+	case TOS_CMD_NOTIF_SET:
+	case TOS_CMD_NOTIF_GET:
+		tos_notif(r, req, self_id);
+		break;
+	case TOS_CMD_MSG_READ:
+		tos_msg_read(r);
+		break;
+	case TOS_CMD_MSG_SEND:
+		tos_msg_send(r, (u16)req->x[4], req->x[5], self_id);
+		break;
+	case TOS_CMD_MEM_GIVE:
+		tos_mem_give(r, (u32)req->x[5], (u16)req->x[4], req->x[6],
+			     self_id);
+		break;
+	case TOS_CMD_MEM_TAKE_BACK:
+		tos_mem_take_back(r, req->x[4]);
+		break;
+	case TOS_CMD_MEM_TOUCH:
+		r->x[4] = tos_mem_touch();
+		break;
+	case TOS_CMD_MEM_DONE:
+		tos_mem_done(r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
+			     self_id);
+		break;
+	default:
+		return cmd_probe(r, req);
+	}
+	return true;
+}

@@ -1,0 +1,14 @@
+/* What a trusted-OS build offers: each build links one implementation. */
+#ifndef TOS_SERVICES_H
+#define TOS_SERVICES_H
+
+#include "lib/ffa.h"
+
+/*
+ * Serves command w3 of request req into *out (a prepared response);
+ * false if this build has no such command. tos/services.c is the general
+ * TEE's set, tos/keystore.c the key store's.
+ */
+bool tos_serve(struct ffa_value *out, const struct ffa_value *req, u16 self);
+
+#endif
