@@ -43,13 +43,15 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
 	lib/ffa_partinfo.c $(PLAT_CONSOLE) $(FW_LIB)
 # Every trusted-OS build: the kernel, and one set of services (feature set)
-TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c lib/ffa_mem_desc.c \
+TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/ta_entry.S \
+	lib/ffa_mem_desc.c \
 	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
-TOS_SRCS := $(TOS_CORE) tos/services.c tos/msg.c
+TOS_SRCS := $(TOS_CORE) tos/services.c tos/msg.c tos/ta.c tos/ta_images.S
+TA_HELLO_SRCS := tos/ta/start.S tos/ta/entry.c tos/ta/hello.c
 KEYSTORE_SRCS := $(TOS_CORE) tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
-	nwtest/test_keystore.c \
+	nwtest/test_keystore.c nwtest/test_ta.c \
 	lib/ffa_mem_desc.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
@@ -94,6 +96,12 @@ endef
 $(eval $(call image,boot,$(BOOT_SRCS),$(MMU_OFF),boot/boot.ld))
 $(eval $(call image,monitor,$(MONITOR_SRCS),$(MMU_OFF),monitor/monitor.ld))
 $(eval $(call image,spmc,$(SPMC_SRCS),,spmc/spmc.ld))
+# Trusted Applications: S-EL0 images built into the general trusted OS
+$(eval $(call image,ta-hello,$(TA_HELLO_SRCS),,tos/ta/ta.ld))
+TA_BINS := $(BUILD)/ta-hello.bin
+$(foreach t,tos-alpha tos-alpha-probe tos-beta,$(eval \
+	$(BUILD)/$(t)/tos/ta_images.o: $(TA_BINS)))
+$(BUILD)/%/tos/ta_images.o: FW_CFLAGS += -DTA_HELLO_BIN='"$(BUILD)/ta-hello.bin"'
 $(eval $(call image,tos-alpha,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-alpha-probe,$(TOS_SRCS),-DTOS_PROBE,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-beta,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(BETA_BASE)))

@@ -36,6 +36,8 @@ void test_memory(void);
 void test_notifications(void);
 /* Part of scenario "ffa": the key-store TEE's service and its refusals */
 void test_keystore(void);
+/* Part of scenario "ffa": a Trusted Application at S-EL0 in alpha */
+void test_ta(void);
 /* A send descriptor for one range in our TX, in version's layout */
 u32 nw_mem_desc(u32 version, u16 receiver, u64 addr, u32 npages, u8 perms);
 /* Shares pages with a partition (v1.1 descriptor); the handle, or 0 */

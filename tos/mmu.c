@@ -35,9 +35,73 @@ void tos_mmu_unmap(u64 va, u64 size)
 	isb();
 }
 
-void tos_mmu_init(void)
+/* EL0 may touch it (AP[1]); only its own address space has it (nG) */
+#define S1_EL0 BIT(6)
+#define S1_NG BIT(11)
+#define S1_PXN BIT(53)
+#define S1_UXN BIT(54)
+
+/*
+ * The trusted OS as it sees itself, in its own tables and in every TA's:
+ * nothing of it is accessible or executable at S-EL0.
+ */
+static int map_kernel(struct pgt *t)
 {
 	u64 image = (u64)__image_start, text_end = (u64)__text_end;
+	u64 end = ALIGN_UP((u64)__image_end, 0x200000);
+	int err;
+
+	err = pgt_map(t, image, image, text_end - image,
+		      NORMAL | S1_RO | S1_UXN);
+	if (!err)
+		err = pgt_map(t, text_end, text_end, end - text_end,
+			      NORMAL | S1_EL1_XN);
+	return err;
+}
+
+int tos_mmu_space_init(struct pgt *t)
+{
+	int err = pgt_init(t, &pool, 39);
+
+	if (!err && map_kernel(t)) {
+		pgt_destroy(t);
+		err = -1;
+	}
+	return err;
+}
+
+int tos_mmu_space_map(struct pgt *t, u64 va, u64 pa, u64 size, bool exec,
+		      bool writable)
+{
+	return pgt_map(t, va, pa, size,
+		       NORMAL | S1_EL0 | S1_NG | S1_PXN | (exec ? 0 : S1_UXN) |
+			       (writable ? 0 : S1_RO));
+}
+
+void tos_mmu_space_enter(const struct pgt *t, u16 asid)
+{
+	write_sysreg(ttbr0_el1, t->root_pa | (u64)asid << 48);
+	isb();
+}
+
+void tos_mmu_space_leave(void)
+{
+	write_sysreg(ttbr0_el1, tables.root_pa);
+	isb();
+}
+
+void tos_mmu_space_destroy(struct pgt *t, u16 asid)
+{
+	dsb(ishst);
+	__asm__ volatile("tlbi aside1is, %0" ::"r"((u64)asid << 48) : "memory");
+	dsb(ish);
+	isb();
+	pgt_destroy(t);
+}
+
+void tos_mmu_init(void)
+{
+	u64 image = (u64)__image_start;
 	u64 end = ALIGN_UP((u64)__image_end, 0x200000);
 	int err;
 
@@ -46,11 +110,9 @@ void tos_mmu_init(void)
 			    PAGE_SHIFT));
 	err = pgt_init(&tables, &pool, 39);
 	if (!err)
-		err = pgt_map(&tables, image, image, text_end - image,
-			      NORMAL | S1_RO);
-	if (!err)
-		err = pgt_map(&tables, text_end, text_end, end - text_end,
-			      NORMAL | S1_EL1_XN);
+		err = map_kernel(&tables);
+	(void)image; /* for the probe build's extra mappings */
+	(void)end;
 #ifdef TOS_PROBE
 	/*
 	 * A hostile trusted OS maps whatever it likes: only the SPMC's stage 2

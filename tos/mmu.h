@@ -9,4 +9,13 @@ void tos_mmu_init(void);
 int tos_mmu_map(u64 pa, u64 size, bool writable, bool ns);
 void tos_mmu_unmap(u64 va, u64 size);
 
+/* TA address spaces: the trusted OS (EL1 only) plus the TA's own pages */
+struct pgt;
+int tos_mmu_space_init(struct pgt *t);
+int tos_mmu_space_map(struct pgt *t, u64 va, u64 pa, u64 size, bool exec,
+		      bool writable);
+void tos_mmu_space_enter(const struct pgt *t, u16 asid);
+void tos_mmu_space_leave(void);
+void tos_mmu_space_destroy(struct pgt *t, u16 asid);
+
 #endif

@@ -2,9 +2,11 @@
 #include "arch/aarch64/ffa_smc.h"
 #include "lib/log.h"
 #include "lib/smccc.h"
+#include "lib/string.h"
 #include "tos/mem.h"
 #include "tos/msg.h"
 #include "tos/services.h"
+#include "tos/ta.h"
 #include "tos/tos.h"
 
 static void cmd_call(struct ffa_value *r, u64 target, u16 self_id)
@@ -57,6 +59,36 @@ static bool cmd_probe(struct ffa_value *r, const struct ffa_value *req)
 	return false;
 }
 
+/* TA requests in registers (tos/tos.h), to tos/ta.c. */
+static void ta_request(struct ffa_value *r, const struct ffa_value *req)
+{
+	TEE_Param params[4];
+	u32 session = 0;
+
+	memset(params, 0, sizeof(params));
+	switch ((u32)req->x[3]) {
+	case TOS_CMD_TA_OPEN: {
+		u32 uuid[4] = { (u32)req->x[4], (u32)req->x[5], (u32)req->x[6],
+				(u32)req->x[7] };
+
+		r->x[4] = ta_open(uuid, 0, params, &session);
+		r->x[5] = session;
+		break;
+	}
+	case TOS_CMD_TA_INVOKE:
+		params[0].value.a = (u32)req->x[7];
+		params[0].value.b = (u32)(req->x[7] >> 32);
+		r->x[4] = ta_invoke((u32)req->x[4], (u32)req->x[5],
+				    (u32)req->x[6], params);
+		r->x[5] = params[0].value.a | (u64)params[0].value.b << 32;
+		r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
+		break;
+	default:
+		r->x[4] = ta_close((u32)req->x[4]);
+		break;
+	}
+}
+
 bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 {
 	bool wide = ffa_is_64((u32)req->x[0]);
@@ -78,6 +110,11 @@ bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 	case TOS_CMD_NOTIF_SET:
 	case TOS_CMD_NOTIF_GET:
 		tos_notif(r, req, self_id);
+		break;
+	case TOS_CMD_TA_OPEN:
+	case TOS_CMD_TA_INVOKE:
+	case TOS_CMD_TA_CLOSE:
+		ta_request(r, req);
 		break;
 	case TOS_CMD_MSG_READ:
 		tos_msg_read(r);

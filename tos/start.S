@@ -16,7 +16,7 @@ _start:
 2:	bl	tos_main
 	b	.
 
-/* Every exception the trusted OS takes is fatal for it. */
+/* An exception the trusted OS itself takes is fatal for it. */
 	.macro	fatal
 	.balign	0x80
 	mrs	x0, esr_el1
@@ -25,8 +25,23 @@ _start:
 	b	tos_exception
 	.endm
 
+/* One from a TA at S-EL0 ends its run (tos/ta_entry.S). */
+	.macro	from_ta reason
+	.balign	0x80
+	stp	x0, x1, [sp, #-16]!
+	mov	x1, #\reason
+	b	ta_exit
+	.endm
+
 	.balign	0x800
 tos_vectors:
-	.rept	16
+	.rept	8		/* current EL */
+	fatal
+	.endr
+	from_ta	0		/* lower EL, AArch64: synchronous */
+	from_ta	1		/* IRQ */
+	from_ta	2		/* FIQ */
+	from_ta	3		/* SError */
+	.rept	4		/* lower EL, AArch32: never runs */
 	fatal
 	.endr

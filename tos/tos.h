@@ -46,6 +46,16 @@
 #define TOS_CMD_KEY_GEN 20
 #define TOS_CMD_KEY_SIGN 21
 #define TOS_CMD_KEY_VERIFY 22
+/*
+ * The general build's Trusted Applications at S-EL0 (until the OP-TEE
+ * message ABI carries this): open a session with the TA whose UUID is in
+ * w4-w7 -> w4 TEE result, w5 session; invoke command w5 of session w4 with
+ * parameter types w6 and value 0 = x7 (a low, b high) -> w4 TEE result, x5
+ * value 0, x6 value 1; close session w4 -> w4 TEE result.
+ */
+#define TOS_CMD_TA_OPEN 30
+#define TOS_CMD_TA_INVOKE 31
+#define TOS_CMD_TA_CLOSE 32
 
 /* w3 of the response */
 #define TOS_OK 0

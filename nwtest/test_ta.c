@@ -1,0 +1,87 @@
+/* Trusted Applications at S-EL0 in a TEE: sessions, values, containment. */
+#include "lib/tee_api_types.h"
+#include "nwtest/nwtest.h"
+#include "tos/ta/hello.h"
+#include "tos/tos.h"
+
+static const u32 hello_uuid[4] = { HELLO_UUID };
+
+#define ADD_TYPES                                                         \
+	TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT,                       \
+			TEE_PARAM_TYPE_VALUE_OUTPUT, TEE_PARAM_TYPE_NONE, \
+			TEE_PARAM_TYPE_NONE)
+#define COUNT_TYPES                                                       \
+	TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_OUTPUT, TEE_PARAM_TYPE_NONE, \
+			TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE)
+
+static struct ffa_value open_ta(const u32 uuid[4])
+{
+	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+				  TOS_CMD_TA_OPEN, uuid[0], uuid[1], uuid[2],
+				  uuid[3]));
+}
+
+static struct ffa_value invoke(u64 session, u32 cmd, u32 types, u64 value)
+{
+	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+				  TOS_CMD_TA_INVOKE, session, cmd, types,
+				  value));
+}
+
+void test_ta(void)
+{
+	static const u32 nobody[4] = { 1, 2, 3, 4 };
+	struct ffa_value r;
+	u64 s1, s2;
+
+	r = open_ta(hello_uuid);
+	CHECK_EQ(r.x[4], TEE_SUCCESS, "TA: session opened with 'hello'");
+	s1 = r.x[5];
+	r = invoke(s1, HELLO_CMD_ADD, ADD_TYPES, 40 | 2ULL << 32);
+	CHECK_EQ(r.x[4], TEE_SUCCESS, "TA: invoked at S-EL0");
+	CHECK_EQ((u32)r.x[6], 42, "TA: 40 + 2 = 42 in an output value");
+	r = invoke(s1, HELLO_CMD_ADD, COUNT_TYPES, 0);
+	CHECK_EQ(r.x[4], TEE_ERROR_BAD_PARAMETERS,
+		 "TA: wrong parameter types: TEE_ERROR_BAD_PARAMETERS");
+	invoke(s1, HELLO_CMD_COUNT, COUNT_TYPES, 0);
+	r = invoke(s1, HELLO_CMD_COUNT, COUNT_TYPES, 0);
+	CHECK_EQ((u32)r.x[5], 2, "TA: state kept per session (2 calls)");
+	r = open_ta(hello_uuid);
+	s2 = r.x[5];
+	r = invoke(s2, HELLO_CMD_COUNT, COUNT_TYPES, 0);
+	CHECK_EQ((u32)r.x[5], 1, "TA: a second session has its own state");
+	CHECK_EQ(invoke(s2, 99, 0, 0).x[4], TEE_ERROR_NOT_SUPPORTED,
+		 "TA: unknown command: TEE_ERROR_NOT_SUPPORTED");
+	CHECK_EQ(open_ta(nobody).x[4], TEE_ERROR_ITEM_NOT_FOUND,
+		 "TA: unknown UUID: TEE_ERROR_ITEM_NOT_FOUND");
+	CHECK_EQ(invoke(77, HELLO_CMD_COUNT, COUNT_TYPES, 0).x[4],
+		 TEE_ERROR_BAD_PARAMETERS, "TA: no such session");
+
+	/* the TA reads its trusted OS's memory: it dies, the TEE does not */
+	r = invoke(s1, HELLO_CMD_READ_KERNEL,
+		   TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT, 0, 0, 0),
+		   0x0e400000);
+	CHECK_EQ(r.x[4], TEE_ERROR_TARGET_DEAD,
+		 "TA reading its trusted OS: TEE_ERROR_TARGET_DEAD");
+	CHECK_EQ(invoke(s2, HELLO_CMD_COUNT, COUNT_TYPES, 0).x[4],
+		 TEE_ERROR_TARGET_DEAD, "TA: its other session sees it dead");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_PING, 0, 0, 0).x[4], ALPHA_ID,
+		 "TA: its TEE keeps serving");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_TA_CLOSE, s1, 0, 0).x[4], TEE_SUCCESS,
+		 "TA: close a dead session");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_TA_CLOSE, s2, 0, 0).x[4], TEE_SUCCESS,
+		 "TA: close the other");
+
+	/* a fresh instance; then a crash of its own */
+	r = open_ta(hello_uuid);
+	CHECK_EQ(r.x[4], TEE_SUCCESS, "TA: loaded afresh after its death");
+	s1 = r.x[5];
+	r = invoke(s1, HELLO_CMD_COUNT, COUNT_TYPES, 0);
+	CHECK_EQ((u32)r.x[5], 1, "TA: the new instance starts clean");
+	CHECK_EQ(invoke(s1, HELLO_CMD_CRASH, 0, 0).x[4], TEE_ERROR_TARGET_DEAD,
+		 "TA writing to address 0: TEE_ERROR_TARGET_DEAD");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_TA_CLOSE, s1, 0, 0).x[4], TEE_SUCCESS,
+		 "TA: closed");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_TA_CLOSE, s1, 0, 0).x[4],
+		 TEE_ERROR_BAD_PARAMETERS, "TA: closing twice is refused");
+}

@@ -1,0 +1,233 @@
+/* Trusted Applications at S-EL0: instances, sessions, and containment. */
+#include "arch/aarch64/sysreg.h"
+#include "lib/log.h"
+#include "lib/pgtable.h"
+#include "lib/string.h"
+#include "tos/mmu.h"
+#include "tos/ta.h"
+#include "tos/ta/hello.h"
+#include "tos/ta/ta_abi.h"
+
+/* The TA images built into this trusted OS (tos/ta_images.S). */
+extern const u8 ta_hello_start[], ta_hello_end[];
+
+static const struct ta_image {
+	u32 uuid[4];
+	const char *name;
+	const u8 *start, *end;
+} images[] = {
+	{ { HELLO_UUID }, "hello", ta_hello_start, ta_hello_end },
+};
+
+/* Registers of a TA as tos/ta_entry.S saves and loads them */
+struct ta_regs {
+	u64 x[31];
+	u64 pc, sp;
+};
+
+u64 ta_enter(struct ta_regs *r);
+
+/* Why ta_enter came back (tos/start.S vectors) */
+#define EXIT_SYNC 0
+#define EC_SVC64 0x15
+
+/* Per instance: its own pages (code, stack, parameters) and tables. */
+#define TA_IMAGE_MAX (TA_CODE_MAX + TA_DATA_MAX)
+#define TA_MEM_SIZE (TA_IMAGE_MAX + TA_STACK_SIZE + PAGE_SIZE)
+#define TA_INSTANCES 4
+static u8 ta_memory[TA_INSTANCES][TA_MEM_SIZE]
+	__attribute__((aligned(PAGE_SIZE)));
+
+static struct ta_instance {
+	const struct ta_image *image;
+	bool dead;
+	unsigned sessions;
+	struct pgt space;
+	u16 asid;
+} instances[TA_INSTANCES];
+
+#define SESSIONS 16
+static struct session {
+	struct ta_instance *ta; /* NULL: free */
+	u64 context; /* the TA's sessionContext */
+} sessions[SESSIONS];
+
+static const struct ta_image *find_image(const u32 uuid[4])
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(images) / sizeof(images[0]); i++)
+		if (!memcmp(images[i].uuid, uuid, 16))
+			return &images[i];
+	return NULL;
+}
+
+static u8 *memory_of(const struct ta_instance *ta)
+{
+	return ta_memory[ta - instances];
+}
+
+/*
+ * Runs one entry of ta with parameters in *params (copied in and out of
+ * the TA's parameter page). A TA that faults or makes a call it may not
+ * is dead from then on: TEE_ERROR_TARGET_DEAD.
+ */
+static TEE_Result run(struct ta_instance *ta, u64 op, u64 *context, u32 cmd,
+		      u32 types, TEE_Param params[4])
+{
+	TEE_Param *page =
+		(TEE_Param *)(memory_of(ta) + TA_IMAGE_MAX + TA_STACK_SIZE);
+	struct ta_regs r;
+	u64 exit, esr;
+
+	if (ta->dead)
+		return TEE_ERROR_TARGET_DEAD;
+	memset(&r, 0, sizeof(r));
+	r.x[0] = op;
+	r.x[1] = *context;
+	r.x[2] = cmd;
+	r.x[3] = types;
+	r.pc = TA_CODE_VA;
+	r.sp = TA_STACK_VA + TA_STACK_SIZE;
+	memcpy(page, params, 4 * sizeof(TEE_Param));
+	tos_mmu_space_enter(&ta->space, ta->asid);
+	exit = ta_enter(&r);
+	esr = read_sysreg(esr_el1);
+	tos_mmu_space_leave();
+	if (exit == EXIT_SYNC && (esr >> 26) == EC_SVC64 &&
+	    r.x[8] == TA_SVC_RETURN) {
+		memcpy(params, page, 4 * sizeof(TEE_Param));
+		*context = r.x[1];
+		return (TEE_Result)r.x[0];
+	}
+	ta->dead = true;
+	log_printf("TA '%s' killed: exit %llu, ESR 0x%llx at PC 0x%llx, FAR "
+		   "0x%llx\n",
+		   ta->image->name, (unsigned long long)exit,
+		   (unsigned long long)esr, (unsigned long long)r.pc,
+		   (unsigned long long)read_sysreg(far_el1));
+	return TEE_ERROR_TARGET_DEAD;
+}
+
+static struct ta_instance *instance_of(const struct ta_image *img)
+{
+	struct ta_instance *ta = NULL;
+	TEE_Param none[4];
+	u64 ctx = 0;
+	unsigned i;
+	u8 *mem;
+
+	for (i = 0; i < TA_INSTANCES; i++)
+		if (instances[i].image == img && !instances[i].dead)
+			return &instances[i];
+	for (i = 0; i < TA_INSTANCES && !ta; i++)
+		if (!instances[i].image)
+			ta = &instances[i];
+	if (!ta || (u64)(img->end - img->start) > TA_IMAGE_MAX)
+		return NULL;
+	mem = memory_of(ta);
+	memset(mem, 0, TA_MEM_SIZE);
+	memcpy(mem, img->start, (u64)(img->end - img->start));
+	ta->asid = (u16)(ta - instances + 1);
+	if (tos_mmu_space_init(&ta->space))
+		return NULL;
+	/* code executable and read-only, everything else the reverse */
+	if (tos_mmu_space_map(&ta->space, TA_CODE_VA, (u64)mem, TA_CODE_MAX,
+			      true, false) ||
+	    tos_mmu_space_map(&ta->space, TA_DATA_VA, (u64)mem + TA_CODE_MAX,
+			      TA_DATA_MAX, false, true) ||
+	    tos_mmu_space_map(&ta->space, TA_STACK_VA, (u64)mem + TA_IMAGE_MAX,
+			      TA_STACK_SIZE, false, true) ||
+	    tos_mmu_space_map(&ta->space, TA_PARAMS_VA,
+			      (u64)mem + TA_IMAGE_MAX + TA_STACK_SIZE,
+			      PAGE_SIZE, false, true)) {
+		tos_mmu_space_destroy(&ta->space, ta->asid);
+		return NULL;
+	}
+	ta->image = img;
+	ta->dead = false;
+	ta->sessions = 0;
+	memset(none, 0, sizeof(none));
+	if (run(ta, TA_OP_CREATE, &ctx, 0, 0, none) != TEE_SUCCESS) {
+		tos_mmu_space_destroy(&ta->space, ta->asid);
+		ta->image = NULL;
+		return NULL;
+	}
+	log_printf("TA '%s' loaded at S-EL0 (ASID %u)\n", img->name, ta->asid);
+	return ta;
+}
+
+/* A dead or idle instance gives its memory and tables back. */
+static void release(struct ta_instance *ta)
+{
+	tos_mmu_space_destroy(&ta->space, ta->asid);
+	ta->image = NULL;
+}
+
+TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
+		   u32 *session)
+{
+	const struct ta_image *img = find_image(uuid);
+	struct ta_instance *ta;
+	struct session *s = NULL;
+	TEE_Result res;
+	u64 ctx = 0;
+	unsigned i;
+
+	if (!img)
+		return TEE_ERROR_ITEM_NOT_FOUND;
+	for (i = 0; i < SESSIONS && !s; i++)
+		if (!sessions[i].ta)
+			s = &sessions[i];
+	if (!s)
+		return TEE_ERROR_OUT_OF_MEMORY;
+	ta = instance_of(img);
+	if (!ta)
+		return TEE_ERROR_OUT_OF_MEMORY;
+	res = run(ta, TA_OP_OPEN, &ctx, 0, types, params);
+	if (res != TEE_SUCCESS) {
+		if (!ta->sessions)
+			release(ta);
+		return res;
+	}
+	s->ta = ta;
+	s->context = ctx;
+	ta->sessions++;
+	*session = (u32)(s - sessions) + 1;
+	return TEE_SUCCESS;
+}
+
+static struct session *session_of(u32 id)
+{
+	if (id == 0 || id > SESSIONS || !sessions[id - 1].ta)
+		return NULL;
+	return &sessions[id - 1];
+}
+
+TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4])
+{
+	struct session *s = session_of(session);
+
+	if (!s)
+		return TEE_ERROR_BAD_PARAMETERS;
+	return run(s->ta, TA_OP_INVOKE, &s->context, cmd, types, params);
+}
+
+TEE_Result ta_close(u32 session)
+{
+	struct session *s = session_of(session);
+	struct ta_instance *ta;
+	TEE_Param none[4];
+
+	if (!s)
+		return TEE_ERROR_BAD_PARAMETERS;
+	ta = s->ta;
+	memset(none, 0, sizeof(none));
+	run(ta, TA_OP_CLOSE, &s->context, 0, 0, none);
+	s->ta = NULL;
+	if (--ta->sessions == 0) {
+		run(ta, TA_OP_DESTROY, &s->context, 0, 0, none);
+		release(ta);
+	}
+	return TEE_SUCCESS;
+}

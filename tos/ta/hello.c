@@ -1,0 +1,75 @@
+/* Test TA: arithmetic on values, a per-session counter, and ways to die. */
+#include "lib/tee_api_types.h"
+#include "tos/ta/hello.h"
+#include "tos/ta/tee_internal.h"
+
+#define SESSIONS 4
+static u32 counters[SESSIONS];
+static bool open_[SESSIONS];
+
+TEE_Result TA_CreateEntryPoint(void)
+{
+	return TEE_SUCCESS;
+}
+
+void TA_DestroyEntryPoint(void)
+{
+}
+
+TEE_Result TA_OpenSessionEntryPoint(u32 paramTypes, TEE_Param params[4],
+				    void **sessionContext)
+{
+	unsigned i;
+
+	(void)params;
+	if (paramTypes !=
+	    TEE_PARAM_TYPES(TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE,
+			    TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	for (i = 0; i < SESSIONS && open_[i]; i++)
+		;
+	if (i == SESSIONS)
+		return TEE_ERROR_OUT_OF_MEMORY;
+	open_[i] = true;
+	counters[i] = 0;
+	*sessionContext = &counters[i];
+	return TEE_SUCCESS;
+}
+
+void TA_CloseSessionEntryPoint(void *sessionContext)
+{
+	open_[(u32 *)sessionContext - counters] = false;
+}
+
+TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, u32 commandID,
+				      u32 paramTypes, TEE_Param params[4])
+{
+	u32 *counter = sessionContext;
+
+	switch (commandID) {
+	case HELLO_CMD_ADD:
+		if (paramTypes != TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT,
+						  TEE_PARAM_TYPE_VALUE_OUTPUT,
+						  TEE_PARAM_TYPE_NONE,
+						  TEE_PARAM_TYPE_NONE))
+			return TEE_ERROR_BAD_PARAMETERS;
+		params[1].value.a = params[0].value.a + params[0].value.b;
+		return TEE_SUCCESS;
+	case HELLO_CMD_COUNT:
+		if (paramTypes != TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_OUTPUT,
+						  TEE_PARAM_TYPE_NONE,
+						  TEE_PARAM_TYPE_NONE,
+						  TEE_PARAM_TYPE_NONE))
+			return TEE_ERROR_BAD_PARAMETERS;
+		params[0].value.a = ++*counter;
+		return TEE_SUCCESS;
+	case HELLO_CMD_CRASH:
+		*(volatile u32 *)0 = 1;
+		return TEE_ERROR_GENERIC;
+	case HELLO_CMD_READ_KERNEL:
+		/* the trusted OS is mapped here, but not for S-EL0 */
+		return *(volatile u32 *)(uintptr_t)params[0].value.a;
+	default:
+		return TEE_ERROR_NOT_SUPPORTED;
+	}
+}
