@@ -1,5 +1,6 @@
 /* Trusted Applications at S-EL0 in a TEE: sessions, values, containment. */
 #include "lib/tee_api_types.h"
+#include "lib/string.h"
 #include "nwtest/nwtest.h"
 #include "tos/ta/hello.h"
 #include "tos/tos.h"
@@ -28,6 +29,39 @@ static struct ffa_value invoke(u64 session, u32 cmd, u32 types, u64 value)
 				  value));
 }
 
+static u8 page[4096] __attribute__((aligned(4096)));
+
+/* A memory reference over one page we share, to session s. */
+static struct ffa_value invoke_mem(u64 s, u32 size)
+{
+	u64 h = nw_mem_share(ALPHA_ID, (u64)page, 1);
+	struct ffa_value r;
+
+	r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_64, ALPHA_ID, 0,
+			       TOS_CMD_TA_INVOKE_MEM, s, HELLO_CMD_REVERSE, h,
+			       size));
+	check_success(nw_call(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0, 0),
+		      "TA memref: our page back after the call");
+	return r;
+}
+
+static void memrefs(u64 s)
+{
+	struct ffa_value r;
+
+	memcpy(page, "abcdef", 6);
+	r = invoke_mem(s, 6);
+	CHECK_EQ(r.x[4], TEE_SUCCESS, "TA memref: invoked with our memory");
+	CHECK_EQ(memcmp(page, "fedcba", 6), 0,
+		 "TA memref: the TA reversed it in place");
+	CHECK_EQ((u32)r.x[6], 'a' + 'b' + 'c' + 'd' + 'e' + 'f',
+		 "TA memref: and summed it");
+	CHECK_EQ(invoke_mem(s, 4097).x[4], TEE_ERROR_BAD_PARAMETERS,
+		 "TA memref past its buffer: TEE_ERROR_BAD_PARAMETERS");
+	CHECK_EQ(memcmp(page, "fedcba", 6), 0,
+		 "TA memref: a refused call changed nothing");
+}
+
 void test_ta(void)
 {
 	static const u32 nobody[4] = { 1, 2, 3, 4 };
@@ -52,6 +86,7 @@ void test_ta(void)
 	CHECK_EQ((u32)r.x[5], 1, "TA: a second session has its own state");
 	CHECK_EQ(invoke(s2, 99, 0, 0).x[4], TEE_ERROR_NOT_SUPPORTED,
 		 "TA: unknown command: TEE_ERROR_NOT_SUPPORTED");
+	memrefs(s1);
 	CHECK_EQ(open_ta(nobody).x[4], TEE_ERROR_ITEM_NOT_FOUND,
 		 "TA: unknown UUID: TEE_ERROR_ITEM_NOT_FOUND");
 	CHECK_EQ(invoke(77, HELLO_CMD_COUNT, COUNT_TYPES, 0).x[4],

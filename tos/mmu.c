@@ -78,6 +78,26 @@ int tos_mmu_space_map(struct pgt *t, u64 va, u64 pa, u64 size, bool exec,
 			       (writable ? 0 : S1_RO));
 }
 
+int tos_mmu_space_map_ns(struct pgt *t, u64 va, u64 pa, u64 size)
+{
+	return pgt_map(t, va, pa, size,
+		       NORMAL | S1_EL0 | S1_NG | S1_PXN | S1_UXN | S1_NS);
+}
+
+void tos_mmu_space_unmap(struct pgt *t, u16 asid, u64 va, u64 size)
+{
+	u64 off;
+
+	pgt_unmap(t, va, size);
+	dsb(ishst);
+	for (off = 0; off < size; off += PAGE_SIZE)
+		__asm__ volatile("tlbi vae1is, %0" ::"r"((va + off) >> 12 |
+							 (u64)asid << 48)
+				 : "memory");
+	dsb(ish);
+	isb();
+}
+
 void tos_mmu_space_enter(const struct pgt *t, u16 asid)
 {
 	write_sysreg(ttbr0_el1, t->root_pa | (u64)asid << 48);

@@ -14,6 +14,9 @@ struct pgt;
 int tos_mmu_space_init(struct pgt *t);
 int tos_mmu_space_map(struct pgt *t, u64 va, u64 pa, u64 size, bool exec,
 		      bool writable);
+/* Normal-world memory lent to the TA: read-write, never executable */
+int tos_mmu_space_map_ns(struct pgt *t, u64 va, u64 pa, u64 size);
+void tos_mmu_space_unmap(struct pgt *t, u16 asid, u64 va, u64 size);
 void tos_mmu_space_enter(const struct pgt *t, u16 asid);
 void tos_mmu_space_leave(void);
 void tos_mmu_space_destroy(struct pgt *t, u16 asid);

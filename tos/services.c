@@ -89,6 +89,26 @@ static void ta_request(struct ffa_value *r, const struct ffa_value *req)
 	}
 }
 
+/* An invoke with a memory reference over memory the normal world shared. */
+static void ta_request_mem(struct ffa_value *r, const struct ffa_value *req,
+			   u16 self)
+{
+	u32 types = TEE_PARAM_TYPES(TEE_PARAM_TYPE_MEMREF_INOUT,
+				    TEE_PARAM_TYPE_VALUE_OUTPUT,
+				    TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE);
+	const struct ffa_mem_desc *d = tos_mem_map_in(r, req->x[6], 0, self);
+	TEE_Param params[4];
+
+	if (!d)
+		return;
+	memset(params, 0, sizeof(params));
+	r->x[4] =
+		ta_invoke_memref((u32)req->x[4], (u32)req->x[5], types, params,
+				 0, d->ranges, d->range_count, (u32)req->x[7]);
+	r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
+	tos_mem_done(r, req->x[6], self);
+}
+
 bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 {
 	bool wide = ffa_is_64((u32)req->x[0]);
@@ -115,6 +135,9 @@ bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 	case TOS_CMD_TA_INVOKE:
 	case TOS_CMD_TA_CLOSE:
 		ta_request(r, req);
+		break;
+	case TOS_CMD_TA_INVOKE_MEM:
+		ta_request_mem(r, req, self_id);
 		break;
 	case TOS_CMD_MSG_READ:
 		tos_msg_read(r);

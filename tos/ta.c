@@ -7,6 +7,7 @@
 #include "tos/ta.h"
 #include "tos/ta/hello.h"
 #include "tos/ta/ta_abi.h"
+#include "lib/mem_txn.h"
 
 /* The TA images built into this trusted OS (tos/ta_images.S). */
 extern const u8 ta_hello_start[], ta_hello_end[];
@@ -211,6 +212,45 @@ TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4])
 	if (!s)
 		return TEE_ERROR_BAD_PARAMETERS;
 	return run(s->ta, TA_OP_INVOKE, &s->context, cmd, types, params);
+}
+
+TEE_Result ta_invoke_memref(u32 session, u32 cmd, u32 types,
+			    TEE_Param params[4], unsigned index,
+			    const struct mem_range *ranges, unsigned count,
+			    u64 size)
+{
+	struct session *s = session_of(session);
+	struct ta_instance *ta;
+	u64 va = TA_MEMREF_VA, total = 0;
+	unsigned i;
+	TEE_Result res;
+
+	if (!s || index > 3 ||
+	    TEE_PARAM_TYPE_GET(types, index) < TEE_PARAM_TYPE_MEMREF_INPUT)
+		return TEE_ERROR_BAD_PARAMETERS;
+	ta = s->ta;
+	for (i = 0; i < count; i++)
+		total += (u64)ranges[i].pages << PAGE_SHIFT;
+	/* a memref past the memory given is refused before the TA runs */
+	if (size > total || total > TA_MEMREF_MAX)
+		return TEE_ERROR_BAD_PARAMETERS;
+	for (i = 0; i < count; i++) {
+		u64 n = (u64)ranges[i].pages << PAGE_SHIFT;
+
+		if (tos_mmu_space_map_ns(&ta->space, va, ranges[i].base.pa,
+					 n)) {
+			tos_mmu_space_unmap(&ta->space, ta->asid, TA_MEMREF_VA,
+					    va - TA_MEMREF_VA);
+			return TEE_ERROR_OUT_OF_MEMORY;
+		}
+		va += n;
+	}
+	params[index].memref.buffer = (void *)TA_MEMREF_VA;
+	params[index].memref.size = size;
+	res = run(ta, TA_OP_INVOKE, &s->context, cmd, types, params);
+	/* whatever happened, the TA keeps nothing of it */
+	tos_mmu_space_unmap(&ta->space, ta->asid, TA_MEMREF_VA, total);
+	return res;
 }
 
 TEE_Result ta_close(u32 session)

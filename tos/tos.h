@@ -56,6 +56,10 @@
 #define TOS_CMD_TA_OPEN 30
 #define TOS_CMD_TA_INVOKE 31
 #define TOS_CMD_TA_CLOSE 32
+/* invoke command w5 of session w4 with (MEMREF_INOUT over the first w7
+ * bytes of the normal world's one-page share x6, VALUE_OUTPUT) -> w4 TEE
+ * result, x6 value 1 */
+#define TOS_CMD_TA_INVOKE_MEM 33
 
 /* w3 of the response */
 #define TOS_OK 0

@@ -69,6 +69,27 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, u32 commandID,
 	case HELLO_CMD_READ_KERNEL:
 		/* the trusted OS is mapped here, but not for S-EL0 */
 		return *(volatile u32 *)(uintptr_t)params[0].value.a;
+	case HELLO_CMD_REVERSE: {
+		u8 *b = params[0].memref.buffer;
+		size_t n = params[0].memref.size, i;
+		u32 sum = 0;
+
+		if (paramTypes != TEE_PARAM_TYPES(TEE_PARAM_TYPE_MEMREF_INOUT,
+						  TEE_PARAM_TYPE_VALUE_OUTPUT,
+						  TEE_PARAM_TYPE_NONE,
+						  TEE_PARAM_TYPE_NONE))
+			return TEE_ERROR_BAD_PARAMETERS;
+		for (i = 0; i < n / 2; i++) {
+			u8 t = b[i];
+
+			b[i] = b[n - 1 - i];
+			b[n - 1 - i] = t;
+		}
+		for (i = 0; i < n; i++)
+			sum += b[i];
+		params[1].value.a = sum;
+		return TEE_SUCCESS;
+	}
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -10,5 +10,7 @@
 #define HELLO_CMD_COUNT 1 /* -> value out: calls in this session */
 #define HELLO_CMD_CRASH 2 /* writes to address 0 */
 #define HELLO_CMD_READ_KERNEL 3 /* reads the address in value a */
+/* memref inout: reversed in place; value out a: the sum of its bytes */
+#define HELLO_CMD_REVERSE 4
 
 #endif

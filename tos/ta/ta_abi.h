@@ -10,6 +10,8 @@
 #define TA_STACK_VA 0x00500000ULL
 #define TA_STACK_SIZE 0x00004000ULL
 #define TA_PARAMS_VA 0x00600000ULL /* TEE_Param[4], one page */
+#define TA_MEMREF_VA 0x00700000ULL /* memory references, one after another */
+#define TA_MEMREF_MAX 0x00100000ULL
 
 /* x0 at TA entry: what to do; x1 session context, x2 command, x3 types */
 #define TA_OP_CREATE 0
