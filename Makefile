@@ -46,12 +46,13 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/ta_entry.S \
 	lib/ffa_mem_desc.c \
 	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
-TOS_SRCS := $(TOS_CORE) tos/services.c tos/msg.c tos/ta.c tos/ta_images.S
+TOS_SRCS := $(TOS_CORE) tos/services.c tos/msg.c tos/ta.c tos/ta_images.S \
+	tos/optee_abi.c
 TA_HELLO_SRCS := tos/ta/start.S tos/ta/entry.c tos/ta/hello.c
 KEYSTORE_SRCS := $(TOS_CORE) tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
-	nwtest/test_keystore.c nwtest/test_ta.c \
+	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
 	lib/ffa_mem_desc.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \

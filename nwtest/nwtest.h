@@ -38,6 +38,8 @@ void test_notifications(void);
 void test_keystore(void);
 /* Part of scenario "ffa": a Trusted Application at S-EL0 in alpha */
 void test_ta(void);
+/* Part of scenario "ffa": OP-TEE's FF-A message ABI to the same TA */
+void test_optee(void);
 /* A send descriptor for one range in our TX, in version's layout */
 u32 nw_mem_desc(u32 version, u16 receiver, u64 addr, u32 npages, u8 perms);
 /* Shares pages with a partition (v1.1 descriptor); the handle, or 0 */

@@ -161,6 +161,16 @@ u64 tos_mem_touch(void)
 	return *(volatile u64 *)lendable[0];
 }
 
+const struct ffa_mem_desc *tos_mem_held(u64 handle)
+{
+	unsigned slot;
+
+	for (slot = 0; slot < HELD_MAX; slot++)
+		if (held[slot].handle == handle)
+			return &held[slot].d;
+	return NULL;
+}
+
 void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
 {
 	struct ffa_value r;

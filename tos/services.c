@@ -6,6 +6,7 @@
 #include "tos/mem.h"
 #include "tos/msg.h"
 #include "tos/services.h"
+#include "tos/optee_abi.h"
 #include "tos/ta.h"
 #include "tos/tos.h"
 
@@ -102,15 +103,18 @@ static void ta_request_mem(struct ffa_value *r, const struct ffa_value *req,
 	if (!d)
 		return;
 	memset(params, 0, sizeof(params));
-	r->x[4] =
-		ta_invoke_memref((u32)req->x[4], (u32)req->x[5], types, params,
-				 0, d->ranges, d->range_count, (u32)req->x[7]);
+	r->x[4] = ta_invoke_memref((u32)req->x[4], (u32)req->x[5], types,
+				   params, 0, d->ranges, d->range_count, 0,
+				   (u32)req->x[7]);
 	r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
 	tos_mem_done(r, req->x[6], self);
 }
 
 bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 {
+	/* OP-TEE's clients first: they own w3 values 0-3 and bit 31 */
+	if (tos_optee_serve(r, req, self_id))
+		return true;
 	bool wide = ffa_is_64((u32)req->x[0]);
 
 	switch ((u32)req->x[3]) {

@@ -217,7 +217,7 @@ TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4])
 TEE_Result ta_invoke_memref(u32 session, u32 cmd, u32 types,
 			    TEE_Param params[4], unsigned index,
 			    const struct mem_range *ranges, unsigned count,
-			    u64 size)
+			    u64 offset, u64 size)
 {
 	struct session *s = session_of(session);
 	struct ta_instance *ta;
@@ -232,7 +232,7 @@ TEE_Result ta_invoke_memref(u32 session, u32 cmd, u32 types,
 	for (i = 0; i < count; i++)
 		total += (u64)ranges[i].pages << PAGE_SHIFT;
 	/* a memref past the memory given is refused before the TA runs */
-	if (size > total || total > TA_MEMREF_MAX)
+	if (offset > total || size > total - offset || total > TA_MEMREF_MAX)
 		return TEE_ERROR_BAD_PARAMETERS;
 	for (i = 0; i < count; i++) {
 		u64 n = (u64)ranges[i].pages << PAGE_SHIFT;
@@ -245,7 +245,7 @@ TEE_Result ta_invoke_memref(u32 session, u32 cmd, u32 types,
 		}
 		va += n;
 	}
-	params[index].memref.buffer = (void *)TA_MEMREF_VA;
+	params[index].memref.buffer = (void *)(TA_MEMREF_VA + offset);
 	params[index].memref.size = size;
 	res = run(ta, TA_OP_INVOKE, &s->context, cmd, types, params);
 	/* whatever happened, the TA keeps nothing of it */

@@ -9,15 +9,15 @@ TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
 		   u32 *session);
 TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4]);
 /*
- * ta_invoke with parameter index a memory reference of size bytes over
- * ranges (normal-world memory already retrieved by the trusted OS),
- * mapped into the TA for this one call.
+ * ta_invoke with parameter index a memory reference of size bytes at
+ * offset into ranges (normal-world memory already retrieved by the trusted
+ * OS), mapped into the TA for this one call.
  */
 struct mem_range;
 TEE_Result ta_invoke_memref(u32 session, u32 cmd, u32 types,
 			    TEE_Param params[4], unsigned index,
 			    const struct mem_range *ranges, unsigned count,
-			    u64 size);
+			    u64 offset, u64 size);
 TEE_Result ta_close(u32 session);
 
 #endif

@@ -8,13 +8,21 @@
  * where it never goes.
  */
 #define TOS_CMD_BASE 0x54000000u
-#define TOS_CMD_PING (TOS_CMD_BASE + 1) /* -> w4 own ID, w5 TOS_MAGIC, w6 requests served */
-#define TOS_CMD_ADD (TOS_CMD_BASE + 2) /* w4 + w5 -> w4 (x4 + x5 in the 64-bit form) */
-#define TOS_CMD_CALL (TOS_CMD_BASE + 3) /* ping partition w4 -> w4/w5 its answer */
-#define TOS_CMD_READ (TOS_CMD_BASE + 4) /* probe builds: read u64 at x4 -> x4 */
+#define TOS_CMD_PING                                                         \
+	(TOS_CMD_BASE + 1) /* -> w4 own ID, w5 TOS_MAGIC, w6 requests served \
+			    */
+#define TOS_CMD_ADD \
+	(TOS_CMD_BASE + 2) /* w4 + w5 -> w4 (x4 + x5 in the 64-bit form) */
+#define TOS_CMD_CALL \
+	(TOS_CMD_BASE + 3) /* ping partition w4 -> w4/w5 its answer */
+#define TOS_CMD_READ (TOS_CMD_BASE + 4) /* probe builds: read u64 at x4 -> x4 \
+					 */
 #define TOS_CMD_WRITE (TOS_CMD_BASE + 5) /* probe builds: write x5 at x4 */
-#define TOS_CMD_BAD_CALL (TOS_CMD_BASE + 6) /* probe builds: make a call partitions may not */
-#define TOS_CMD_UNDEF (TOS_CMD_BASE + 7) /* probe builds: execute an undefined instruction */
+#define TOS_CMD_BAD_CALL \
+	(TOS_CMD_BASE + 6) /* probe builds: make a call partitions may not */
+#define TOS_CMD_UNDEF                                                        \
+	(TOS_CMD_BASE + 7) /* probe builds: execute an undefined instruction \
+			    */
 /*
  * Memory lent or shared with us, handle in w4 (low) / w5 (high), sender in
  * w6: retrieve it and map it, add 1 to the first u64 of every page and
