@@ -9,8 +9,12 @@
 extern unsigned nw_passed, nw_failed;
 
 void nw_check(bool ok, const char *what, u64 got, u64 want);
-#define CHECK_EQ(got, want, what) \
-	nw_check((u64)(got) == (u64)(want), what, (u64)(got), (u64)(want))
+/* got and want are evaluated once each: got is often a call */
+#define CHECK_EQ(got, want, what)                           \
+	do {                                                \
+		u64 got_ = (u64)(got), want_ = (u64)(want); \
+		nw_check(got_ == want_, what, got_, want_); \
+	} while (0)
 
 /* A call, with anything not given zero. */
 struct ffa_value nw_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5);
@@ -26,6 +30,9 @@ void check_success(struct ffa_value r, const char *what);
 /* The last synchronous exception taken at EL2 (ESR), 0 if none since reset */
 extern volatile u64 nw_last_esr;
 
+/* The device tree we were handed (x0 at entry) */
+extern const void *nw_dtb;
+
 /* Where the normal world keeps its RX/TX buffers */
 extern u8 nw_tx[4096], nw_rx[4096];
 
@@ -40,6 +47,8 @@ void test_keystore(void);
 void test_ta(void);
 /* Part of scenario "ffa": OP-TEE's FF-A message ABI to the same TA */
 void test_optee(void);
+/* Part of scenario "ffa": the GP TEE Client API (nwtest/teec.c) */
+void test_teec(void);
 /* A send descriptor for one range in our TX, in version's layout */
 u32 nw_mem_desc(u32 version, u16 receiver, u64 addr, u32 npages, u8 perms);
 /* Shares pages with a partition (v1.1 descriptor); the handle, or 0 */
