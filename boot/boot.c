@@ -3,6 +3,8 @@
 #include "arch/aarch64/sysreg.h"
 #include "boot/fdt_psci.h"
 #include "lib/bootpkg.h"
+#include "lib/fdt.h"
+#include "lib/fmt.h"
 #include "lib/log.h"
 #include "lib/sha256.h"
 #include "lib/string.h"
@@ -96,6 +98,54 @@ static void load_images(const struct bootpkg_header *pkg, struct bootinfo *bi)
 	bi->count = pkg->count;
 }
 
+/*
+ * The normal world picks a TEE by name (GP's TEEC_InitializeContext): each
+ * partition's name, FF-A ID and UUID, from the manifests just verified, go
+ * into its device tree as /tessera-tee@<id> { compatible = "tessera,tee";
+ * label; ffa-partition-id; uuid (the four words FF-A carries) }. A
+ * manifest the SPMC later refuses still appears here; calls to it fail.
+ */
+static void publish_tees(const struct bootinfo *bi)
+{
+	static const char compat[] = "tessera,tee";
+	unsigned i;
+
+	for (i = 0; i < bi->count && i < BOOTPKG_MAX_ENTRIES; i++) {
+		const struct bootinfo_image *im = &bi->image[i];
+		const void *m = (const void *)im->addr;
+		const char *label;
+		u32 id, uuid[4], cells[4], be_id;
+		char node[32];
+		unsigned k;
+
+		if (im->type != BOOTPKG_SP_MANIFEST || fdt_check(m, im->size))
+			continue;
+		label = fdt_prop_string(m, 0, "description");
+		if (!label || strlen(label) > 31 ||
+		    !fdt_prop_u32(m, 0, "id", &id) ||
+		    fdt_prop_u32_array(m, 0, "uuid", uuid, 4) != 4)
+			continue;
+		for (k = 0; k < 4; k++)
+			cells[k] = __builtin_bswap32(uuid[k]);
+		be_id = __builtin_bswap32(id);
+		fmt_snprintf(node, sizeof(node), "tessera-tee@%x", id);
+		{
+			const struct fdt_new_prop props[] = {
+				{ "compatible", compat, sizeof(compat) },
+				{ "label", label, (u32)strlen(label) + 1 },
+				{ "ffa-partition-id", &be_id, 4 },
+				{ "uuid", cells, 16 },
+			};
+
+			if (fdt_add_root_node((void *)PLAT_NS_DTB_BASE,
+					      PLAT_NS_DTB_MAX, node, props, 4))
+				log_printf("warning: TEE '%s' not published in "
+					   "the device tree\n",
+					   label);
+		}
+	}
+}
+
 void boot_main(void)
 {
 	const struct bootpkg_header *pkg =
@@ -138,6 +188,7 @@ void boot_main(void)
 	if (fdt_add_psci((void *)PLAT_NS_DTB_BASE, PLAT_NS_DTB_MAX))
 		log_printf("warning: no /psci node added to the normal-world "
 			   "device tree\n");
+	publish_tees(bi);
 
 	log_printf("starting the monitor at 0x%llx\n",
 		   (unsigned long long)mon->addr);

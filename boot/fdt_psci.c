@@ -1,4 +1,4 @@
-/* Adds the /psci node the normal world needs to the device tree in place. */
+/* Adds nodes (/psci, the TEE directory) to the device tree in place. */
 #include "boot/fdt_psci.h"
 #include "lib/fdt.h"
 #include "lib/string.h"
@@ -65,22 +65,21 @@ static void put_bytes(struct builder *b, const void *p, u32 n)
 		b->buf[b->len++] = 0;
 }
 
-int fdt_add_psci(void *blob, size_t max)
+/*
+ * Appends node name with its properties as the root's last child,
+ * growing the blob within max bytes. Returns 0, or -1 (blob unchanged).
+ */
+int fdt_add_root_node(void *blob, size_t max, const char *name,
+		      const struct fdt_new_prop *props, unsigned n)
 {
-	static const char compat[] = "arm,psci-1.0\0arm,psci-0.2";
-	static const char method[] = "smc";
-	const char *names[2] = { "compatible", "method" };
-	u8 *fdt = blob, node[96], extra[32];
+	u8 *fdt = blob, node[FDT_NODE_MAX], extra[FDT_NEW_STRINGS_MAX];
 	struct builder nb = { node, 0 }, sb = { extra, 0 };
 	u32 total, off_struct, size_struct, off_strings, size_strings, end;
-	u32 nameoff[2];
-	u64 grown;
-	int i;
+	u64 grown, need;
+	unsigned i;
 
 	if (fdt_check(blob, max))
 		return -1;
-	if (fdt_path_offset(blob, "/psci") >= 0)
-		return 0;
 	total = be32_get(fdt + 4 * H_TOTALSIZE);
 	off_struct = be32_get(fdt + 4 * H_OFF_STRUCT);
 	size_struct = be32_get(fdt + 4 * H_SIZE_STRUCT);
@@ -95,29 +94,36 @@ int fdt_add_psci(void *blob, size_t max)
 	if (be32_get(fdt + end - 4) != FDT_END ||
 	    be32_get(fdt + end - 8) != FDT_END_NODE)
 		return -1;
+	/* room for everything, checked before anything is written */
+	need = 8 + ALIGN_UP(strlen(name) + 1, 4);
+	for (i = 0; i < n; i++)
+		need += 12 + ALIGN_UP(props[i].len, 4);
+	if (need > sizeof(node))
+		return -1;
 
-	for (i = 0; i < 2; i++) {
-		int found =
-			find_string(fdt + off_strings, size_strings, names[i]);
+	put_word(&nb, FDT_BEGIN_NODE);
+	put_bytes(&nb, name, (u32)strlen(name) + 1);
+	for (i = 0; i < n; i++) {
+		int found = find_string(fdt + off_strings, size_strings,
+					props[i].name);
+		u32 nameoff;
 
 		if (found >= 0) {
-			nameoff[i] = (u32)found;
+			nameoff = (u32)found;
 		} else {
-			nameoff[i] = size_strings + sb.len;
-			memcpy(extra + sb.len, names[i], strlen(names[i]) + 1);
-			sb.len += (u32)strlen(names[i]) + 1;
+			size_t len = strlen(props[i].name) + 1;
+
+			if (sb.len + len > sizeof(extra))
+				return -1;
+			nameoff = size_strings + sb.len;
+			memcpy(extra + sb.len, props[i].name, len);
+			sb.len += (u32)len;
 		}
+		put_word(&nb, FDT_PROP);
+		put_word(&nb, props[i].len);
+		put_word(&nb, nameoff);
+		put_bytes(&nb, props[i].value, props[i].len);
 	}
-	put_word(&nb, FDT_BEGIN_NODE);
-	put_bytes(&nb, "psci", 5);
-	put_word(&nb, FDT_PROP);
-	put_word(&nb, sizeof(compat));
-	put_word(&nb, nameoff[0]);
-	put_bytes(&nb, compat, sizeof(compat));
-	put_word(&nb, FDT_PROP);
-	put_word(&nb, sizeof(method));
-	put_word(&nb, nameoff[1]);
-	put_bytes(&nb, method, sizeof(method));
 	put_word(&nb, FDT_END_NODE);
 
 	grown = (u64)off_strings + size_strings + nb.len + sb.len;
@@ -134,4 +140,20 @@ int fdt_add_psci(void *blob, size_t max)
 	if (grown > total)
 		be32_put(fdt + 4 * H_TOTALSIZE, (u32)grown);
 	return 0;
+}
+
+int fdt_add_psci(void *blob, size_t max)
+{
+	static const char compat[] = "arm,psci-1.0\0arm,psci-0.2";
+	static const char method[] = "smc";
+	const struct fdt_new_prop props[] = {
+		{ "compatible", compat, sizeof(compat) },
+		{ "method", method, sizeof(method) },
+	};
+
+	if (fdt_check(blob, max))
+		return -1;
+	if (fdt_path_offset(blob, "/psci") >= 0)
+		return 0;
+	return fdt_add_root_node(blob, max, "psci", props, 2);
 }

@@ -13,6 +13,7 @@ unsigned nw_passed, nw_failed;
 volatile u64 nw_last_esr;
 u8 nw_tx[4096] __attribute__((aligned(4096)));
 u8 nw_rx[4096] __attribute__((aligned(4096)));
+const void *nw_dtb;
 
 static void ns_putc(char c)
 {
@@ -77,6 +78,7 @@ static void __attribute__((noreturn)) finish(void)
 void nwtest_main(u64 dtb)
 {
 	log_init("[nwtest] ", ns_putc);
+	nw_dtb = (const void *)dtb;
 	log_printf("normal world at NS-EL%llu, device tree at 0x%llx\n",
 		   (unsigned long long)(read_sysreg(CurrentEL) >> 2),
 		   (unsigned long long)dtb);

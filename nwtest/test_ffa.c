@@ -330,6 +330,7 @@ void scenario_ffa(u64 dtb)
 	test_keystore();
 	test_ta();
 	test_optee();
+	test_teec();
 	check_success(nw_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0), "RXTX_UNMAP");
 	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_DENIED,
 		    "PARTITION_INFO_GET after RXTX_UNMAP");

@@ -76,10 +76,10 @@
 
 /* w3 of the response */
 #define TOS_OK 0
-#define TOS_ERR_UNKNOWN_CMD 1
-#define TOS_ERR_CALL_FAILED 2
-#define TOS_ERR_MEM 3 /* w4: the FF-A error, w5: the step that failed */
-#define TOS_ERR_KEY 4 /* no such slot, slot taken, or no key in it */
+#define TOS_ERR_UNKNOWN_CMD (TOS_CMD_BASE + 1)
+#define TOS_ERR_CALL_FAILED (TOS_CMD_BASE + 2)
+#define TOS_ERR_MEM (TOS_CMD_BASE + 3) /* w4: the FF-A error, w5: the step that failed */
+#define TOS_ERR_KEY (TOS_CMD_BASE + 4) /* no such slot, slot taken, or no key in it */
 
 #define TOS_MAGIC 0x54535241u /* "TSRA" */
 

@@ -1,0 +1,148 @@
+/* The GP TEE Client API against the TEEs, by name, with every error case. */
+#include "lib/string.h"
+#include "nwtest/nwtest.h"
+#include "nwtest/tee_client_api.h"
+#include "tos/ta/hello.h"
+
+static const TEEC_UUID hello = { 0x3f6c1a2e,
+				 0x9d84,
+				 0x4b57,
+				 { 0xa0, 0xc3, 0x5e, 0x1f, 0x7b, 0x2d, 0x8c,
+				   0x90 } };
+
+static u32 add(TEEC_Session *s, u32 a, u32 b, u32 *origin)
+{
+	TEEC_Operation op;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT,
+					 TEEC_NONE, TEEC_NONE);
+	op.params[0].value.a = a;
+	op.params[0].value.b = b;
+	if (TEEC_InvokeCommand(s, HELLO_CMD_ADD, &op, origin))
+		return ~0u;
+	return op.params[1].value.a;
+}
+
+static void contexts(void)
+{
+	TEEC_Context ctx;
+
+	CHECK_EQ(TEEC_InitializeContext("nope", &ctx),
+		 TEEC_ERROR_ITEM_NOT_FOUND, "TEEC: an unknown TEE name");
+	CHECK_EQ(TEEC_InitializeContext("keystore", &ctx),
+		 TEEC_ERROR_NOT_SUPPORTED,
+		 "TEEC: the key store does not speak OP-TEE's ABI (yet)");
+	CHECK_EQ(TEEC_InitializeContext(NULL, &ctx), TEEC_SUCCESS,
+		 "TEEC: NULL picks the default TEE");
+	CHECK_EQ(ctx.partition, ALPHA_ID, "TEEC: ... which is alpha");
+	TEEC_FinalizeContext(&ctx);
+}
+
+static void sessions_and_memory(const char *tee, u16 id)
+{
+	static u8 buf[256] __attribute__((aligned(64)));
+	TEEC_Context ctx;
+	TEEC_Session s, s2;
+	TEEC_SharedMemory reg, alloc;
+	TEEC_Operation op;
+	u32 origin;
+	char what[80];
+
+	CHECK_EQ(TEEC_InitializeContext(tee, &ctx), TEEC_SUCCESS,
+		 "TEEC: context on a TEE chosen by name");
+	CHECK_EQ(ctx.partition, id, "TEEC: ... the TEE of that name");
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s, &hello, TEEC_LOGIN_PUBLIC, NULL,
+				  NULL, &origin),
+		 TEEC_SUCCESS, "TEEC: session with 'hello'");
+	fmt_snprintf(what, sizeof(what), "TEEC: %s's TA adds", tee);
+	CHECK_EQ(add(&s, 40, 2, &origin), 42, what);
+	CHECK_EQ(origin, TEEC_ORIGIN_TRUSTED_APP, "TEEC: ... said the TA");
+
+	/* a temporary memory reference */
+	memset(&op, 0, sizeof(op));
+	memcpy(buf, "temporary", 9);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INOUT, TEEC_VALUE_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[0].tmpref.buffer = buf;
+	op.params[0].tmpref.size = 9;
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_REVERSE, &op, &origin),
+		 TEEC_SUCCESS, "TEEC: temporary memref");
+	CHECK_EQ(memcmp(buf, "yraropmet", 9), 0, "TEEC: ... worked on");
+
+	/* registered memory, part of it */
+	reg.buffer = buf;
+	reg.size = sizeof(buf);
+	reg.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+	CHECK_EQ(TEEC_RegisterSharedMemory(&ctx, &reg), TEEC_SUCCESS,
+		 "TEEC: memory registered");
+	memcpy(buf + 10, "partial", 7);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_MEMREF_PARTIAL_INOUT, TEEC_VALUE_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[0].memref.parent = &reg;
+	op.params[0].memref.offset = 10;
+	op.params[0].memref.size = 7;
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_REVERSE, &op, &origin),
+		 TEEC_SUCCESS, "TEEC: partial registered memref");
+	CHECK_EQ(memcmp(buf + 10, "laitrap", 7), 0, "TEEC: ... worked on");
+	op.params[0].memref.offset = 250;
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_REVERSE, &op, &origin),
+		 TEEC_ERROR_BAD_PARAMETERS, "TEEC: a memref past its buffer");
+	CHECK_EQ(origin, TEEC_ORIGIN_API, "TEEC: ... refused by the API");
+	TEEC_ReleaseSharedMemory(&reg);
+
+	/* allocated memory, whole */
+	alloc.size = 5;
+	alloc.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+	CHECK_EQ(TEEC_AllocateSharedMemory(&ctx, &alloc), TEEC_SUCCESS,
+		 "TEEC: memory allocated");
+	memcpy(alloc.buffer, "whole", 5);
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_WHOLE, TEEC_VALUE_OUTPUT,
+					 TEEC_NONE, TEEC_NONE);
+	op.params[0].memref.parent = &alloc;
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_REVERSE, &op, &origin),
+		 TEEC_SUCCESS, "TEEC: whole memref");
+	CHECK_EQ(memcmp(alloc.buffer, "elohw", 5), 0, "TEEC: ... worked on");
+	TEEC_ReleaseSharedMemory(&alloc);
+
+	/* errors: parameter types, TA, session */
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE,
+					 TEEC_NONE);
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_ADD, &op, &origin),
+		 TEEC_ERROR_BAD_PARAMETERS, "TEEC: bad parameter types");
+	CHECK_EQ(origin, TEEC_ORIGIN_TRUSTED_APP, "TEEC: ... the TA said so");
+	op.paramTypes = 0x9; /* not a GP type */
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_ADD, &op, &origin),
+		 TEEC_ERROR_BAD_PARAMETERS, "TEEC: an unknown parameter type");
+	{
+		TEEC_UUID nobody = hello;
+
+		nobody.timeLow ^= 1;
+		CHECK_EQ(TEEC_OpenSession(&ctx, &s2, &nobody, TEEC_LOGIN_PUBLIC,
+					  NULL, NULL, &origin),
+			 TEEC_ERROR_ITEM_NOT_FOUND, "TEEC: an unknown TA UUID");
+	}
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s2, &hello, TEEC_LOGIN_PUBLIC, NULL,
+				  NULL, &origin),
+		 TEEC_SUCCESS, "TEEC: a second session");
+	CHECK_EQ(TEEC_InvokeCommand(&s2, HELLO_CMD_CRASH, NULL, &origin),
+		 TEEC_ERROR_TARGET_DEAD, "TEEC: the TA crashes: TARGET_DEAD");
+	CHECK_EQ(add(&s, 1, 1, &origin), ~0u,
+		 "TEEC: the other session of the dead TA fails too");
+	TEEC_CloseSession(&s2);
+	TEEC_CloseSession(&s);
+	CHECK_EQ(add(&s, 1, 1, &origin), ~0u, "TEEC: a closed session");
+	TEEC_FinalizeContext(&ctx);
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s, &hello, TEEC_LOGIN_PUBLIC, NULL,
+				  NULL, &origin),
+		 TEEC_ERROR_BAD_STATE, "TEEC: a session on a closed context");
+}
+
+void test_teec(void)
+{
+	contexts();
+	sessions_and_memory("alpha", ALPHA_ID);
+	sessions_and_memory("beta", BETA_ID);
+}
