@@ -48,7 +48,11 @@ TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/ta_entry.S \
 	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
 TOS_SRCS := $(TOS_CORE) tos/services.c tos/msg.c tos/ta.c tos/ta_images.S \
 	tos/optee_abi.c
-TA_HELLO_SRCS := tos/ta/start.S tos/ta/entry.c tos/ta/hello.c
+TA_RUNTIME := tos/ta/start.S tos/ta/entry.c lib/string.c
+TA_HELLO_SRCS := $(TA_RUNTIME) tos/ta/hello.c
+TA_KEYSTORE_SRCS := $(TA_RUNTIME) tos/ta/keystore_ta.c lib/hmac_sha256.c \
+	lib/sha256.c
+TA_COUNTER_SRCS := $(TA_RUNTIME) tos/ta/counter_ta.c
 KEYSTORE_SRCS := $(TOS_CORE) tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
@@ -100,10 +104,15 @@ $(eval $(call image,monitor,$(MONITOR_SRCS),$(MMU_OFF),monitor/monitor.ld))
 $(eval $(call image,spmc,$(SPMC_SRCS),,spmc/spmc.ld))
 # Trusted Applications: S-EL0 images built into the general trusted OS
 $(eval $(call image,ta-hello,$(TA_HELLO_SRCS),,tos/ta/ta.ld))
-TA_BINS := $(BUILD)/ta-hello.bin
+$(eval $(call image,ta-keystore,$(TA_KEYSTORE_SRCS),,tos/ta/ta.ld))
+$(eval $(call image,ta-counter,$(TA_COUNTER_SRCS),,tos/ta/ta.ld))
+TA_BINS := $(BUILD)/ta-hello.bin $(BUILD)/ta-keystore.bin \
+	$(BUILD)/ta-counter.bin
 $(foreach t,tos-alpha tos-alpha-probe tos-beta,$(eval \
 	$(BUILD)/$(t)/tos/ta_images.o: $(TA_BINS)))
-$(BUILD)/%/tos/ta_images.o: FW_CFLAGS += -DTA_HELLO_BIN='"$(BUILD)/ta-hello.bin"'
+$(BUILD)/%/tos/ta_images.o: FW_CFLAGS += -DTA_HELLO_BIN='"$(BUILD)/ta-hello.bin"' \
+	-DTA_KEYSTORE_BIN='"$(BUILD)/ta-keystore.bin"' \
+	-DTA_COUNTER_BIN='"$(BUILD)/ta-counter.bin"'
 $(eval $(call image,tos-alpha,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-alpha-probe,$(TOS_SRCS),-DTOS_PROBE,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(ALPHA_BASE)))
 $(eval $(call image,tos-beta,$(TOS_SRCS),,tos/tos.ld,-Xlinker --defsym=TOS_BASE=$(BETA_BASE)))

@@ -2,7 +2,9 @@
 #include "lib/string.h"
 #include "nwtest/nwtest.h"
 #include "nwtest/tee_client_api.h"
+#include "tos/ta/counter_ta.h"
 #include "tos/ta/hello.h"
+#include "tos/ta/keystore_ta.h"
 
 static const TEEC_UUID hello = { 0x3f6c1a2e,
 				 0x9d84,
@@ -140,8 +142,123 @@ static void sessions_and_memory(const char *tee, u16 id)
 		 TEEC_ERROR_BAD_STATE, "TEEC: a session on a closed context");
 }
 
+/* TEEC_UUID from the four w-register words our headers use */
+static TEEC_UUID uuid_of(const u32 w[4])
+{
+	u8 o[16];
+	TEEC_UUID u;
+
+	memcpy(o, w, 16);
+	u.timeLow = (u32)o[0] << 24 | (u32)o[1] << 16 | (u32)o[2] << 8 | o[3];
+	u.timeMid = (u16)(o[4] << 8 | o[5]);
+	u.timeHiAndVersion = (u16)(o[6] << 8 | o[7]);
+	memcpy(u.clockSeqAndNode, o + 8, 8);
+	return u;
+}
+
+static TEEC_Result keystore_op(TEEC_Session *s, u32 cmd, u32 slot,
+			       TEEC_SharedMemory *m, u32 *match)
+{
+	TEEC_Operation op;
+	u32 origin;
+	TEEC_Result r;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INOUT, TEEC_MEMREF_WHOLE,
+					 TEEC_NONE, TEEC_NONE);
+	op.params[0].value.a = slot;
+	op.params[1].memref.parent = m;
+	r = TEEC_InvokeCommand(s, cmd, &op, &origin);
+	*match = op.params[0].value.a;
+	return r;
+}
+
+static void keystore_ta(void)
+{
+	static const u32 ks[4] = { KEYSTORE_TA_UUID };
+	static const char msg[] = "transfer 100 to the bank";
+	TEEC_UUID uuid = uuid_of(ks);
+	TEEC_Context ctx;
+	TEEC_Session s;
+	TEEC_SharedMemory m;
+	TEEC_Operation op;
+	u32 origin, match;
+
+	TEEC_InitializeContext("alpha", &ctx);
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s, &uuid, TEEC_LOGIN_PUBLIC, NULL,
+				  NULL, &origin),
+		 TEEC_SUCCESS, "key-store TA: session");
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE,
+					 TEEC_NONE);
+	CHECK_EQ(TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op, &origin),
+		 TEEC_SUCCESS, "key-store TA: key generated inside");
+	CHECK_EQ(TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op, &origin),
+		 TEEC_ERROR_BAD_STATE, "key-store TA: a key is never replaced");
+	m.size = sizeof(msg) + 32;
+	m.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+	TEEC_AllocateSharedMemory(&ctx, &m);
+	memcpy(m.buffer, msg, sizeof(msg));
+	CHECK_EQ(keystore_op(&s, KEYSTORE_CMD_SIGN, 0, &m, &match),
+		 TEEC_SUCCESS, "key-store TA: message signed");
+	CHECK_EQ(keystore_op(&s, KEYSTORE_CMD_VERIFY, 0, &m, &match),
+		 TEEC_SUCCESS, "key-store TA: verified");
+	CHECK_EQ(match, 1, "key-store TA: the signature matches");
+	((u8 *)m.buffer)[9] ^= 1;
+	keystore_op(&s, KEYSTORE_CMD_VERIFY, 0, &m, &match);
+	CHECK_EQ(match, 0, "key-store TA: a changed message does not");
+	CHECK_EQ(keystore_op(&s, KEYSTORE_CMD_SIGN, 3, &m, &match),
+		 TEEC_ERROR_ITEM_NOT_FOUND, "key-store TA: no key in slot 3");
+	TEEC_ReleaseSharedMemory(&m);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
+static u64 increment(TEEC_Session *s)
+{
+	TEEC_Operation op;
+	u32 origin;
+
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE,
+					 TEEC_NONE, TEEC_NONE);
+	if (TEEC_InvokeCommand(s, COUNTER_CMD_INCREMENT, &op, &origin))
+		return 0;
+	return op.params[0].value.a | (u64)op.params[0].value.b << 32;
+}
+
+static void counter_ta(void)
+{
+	static const u32 c[4] = { COUNTER_TA_UUID };
+	TEEC_UUID uuid = uuid_of(c);
+	TEEC_Context alpha, beta;
+	TEEC_Session s;
+	u32 origin;
+
+	TEEC_InitializeContext("alpha", &alpha);
+	TEEC_InitializeContext("beta", &beta);
+	TEEC_OpenSession(&alpha, &s, &uuid, TEEC_LOGIN_PUBLIC, NULL, NULL,
+			 &origin);
+	CHECK_EQ(increment(&s), 1, "counter TA: 1");
+	CHECK_EQ(increment(&s), 2, "counter TA: 2");
+	TEEC_CloseSession(&s);
+	TEEC_OpenSession(&alpha, &s, &uuid, TEEC_LOGIN_PUBLIC, NULL, NULL,
+			 &origin);
+	CHECK_EQ(increment(&s), 3,
+		 "counter TA: a new session goes on from 3, never back");
+	TEEC_CloseSession(&s);
+	TEEC_OpenSession(&beta, &s, &uuid, TEEC_LOGIN_PUBLIC, NULL, NULL,
+			 &origin);
+	CHECK_EQ(increment(&s), 1, "counter TA: beta's TEE has its own");
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&alpha);
+	TEEC_FinalizeContext(&beta);
+}
+
 void test_teec(void)
 {
+	keystore_ta();
+	counter_ta();
 	contexts();
 	sessions_and_memory("alpha", ALPHA_ID);
 	sessions_and_memory("beta", BETA_ID);

@@ -5,19 +5,34 @@
 #include "lib/string.h"
 #include "tos/mmu.h"
 #include "tos/ta.h"
+#include "tos/ta/counter_ta.h"
 #include "tos/ta/hello.h"
+#include "tos/ta/keystore_ta.h"
 #include "tos/ta/ta_abi.h"
 #include "lib/mem_txn.h"
 
 /* The TA images built into this trusted OS (tos/ta_images.S). */
 extern const u8 ta_hello_start[], ta_hello_end[];
+extern const u8 ta_keystore_start[], ta_keystore_end[];
+extern const u8 ta_counter_start[], ta_counter_end[];
 
 static const struct ta_image {
 	u32 uuid[4];
 	const char *name;
 	const u8 *start, *end;
+	bool keep_alive; /* the instance outlives its sessions */
 } images[] = {
-	{ { HELLO_UUID }, "hello", ta_hello_start, ta_hello_end },
+	{ { HELLO_UUID }, "hello", ta_hello_start, ta_hello_end, false },
+	{ { KEYSTORE_TA_UUID },
+	  "keystore",
+	  ta_keystore_start,
+	  ta_keystore_end,
+	  true },
+	{ { COUNTER_TA_UUID },
+	  "counter",
+	  ta_counter_start,
+	  ta_counter_end,
+	  true },
 };
 
 /* Registers of a TA as tos/ta_entry.S saves and loads them */
@@ -265,7 +280,7 @@ TEE_Result ta_close(u32 session)
 	memset(none, 0, sizeof(none));
 	run(ta, TA_OP_CLOSE, &s->context, 0, 0, none);
 	s->ta = NULL;
-	if (--ta->sessions == 0) {
+	if (--ta->sessions == 0 && (ta->dead || !ta->image->keep_alive)) {
 		run(ta, TA_OP_DESTROY, &s->context, 0, 0, none);
 		release(ta);
 	}

@@ -5,3 +5,15 @@
 ta_hello_start:
 	.incbin	TA_HELLO_BIN
 ta_hello_end:
+
+	.balign	4096
+	.global	ta_keystore_start, ta_keystore_end
+ta_keystore_start:
+	.incbin	TA_KEYSTORE_BIN
+ta_keystore_end:
+
+	.balign	4096
+	.global	ta_counter_start, ta_counter_end
+ta_counter_start:
+	.incbin	TA_COUNTER_BIN
+ta_counter_end:
