@@ -3,11 +3,28 @@
 #include "nwtest/nwtest.h"
 #include "lib/string.h"
 #include "manifests/uuids.h"
+#include "nwtest/tee_client_api.h"
+#include "tos/ta/counter_ta.h"
+#include "tos/ta/hello.h"
+#include "tos/ta/keystore_ta.h"
 #include "tos/tos.h"
 
 static u16 rd16(const u8 *p)
 {
 	return (u16)(p[0] | p[1] << 8);
+}
+
+static TEEC_UUID demo_uuid(const u32 w[4])
+{
+	u8 o[16];
+	TEEC_UUID u;
+
+	memcpy(o, w, 16);
+	u.timeLow = (u32)o[0] << 24 | (u32)o[1] << 16 | (u32)o[2] << 8 | o[3];
+	u.timeMid = (u16)(o[4] << 8 | o[5]);
+	u.timeHiAndVersion = (u16)(o[6] << 8 | o[7]);
+	memcpy(u.clockSeqAndNode, o + 8, 8);
+	return u;
 }
 
 /* A message signed by the key store, checked by it, then tampered with. */
@@ -40,6 +57,105 @@ static void keystore_demo(u16 id)
 	nw_call(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0, 0);
 	log_printf("key store: signature valid, and refused once the message "
 		   "was changed\n");
+}
+
+/* Each general TEE by name, through the GP client API: its TAs at work. */
+static void gp_demo(void)
+{
+	static const char *const tees[] = { "alpha", "beta" };
+	static const u32 hello_w[4] = { HELLO_UUID },
+			 ks_w[4] = { KEYSTORE_TA_UUID },
+			 ctr_w[4] = { COUNTER_TA_UUID };
+	static const char msg[] = "ticket #42 for the 20:15 train";
+	unsigned calls[2] = { 0, 0 }, i;
+	u16 ids[2] = { 0, 0 };
+
+	for (i = 0; i < 2; i++) {
+		TEEC_Context ctx;
+		TEEC_Session s;
+		TEEC_Operation op;
+		TEEC_SharedMemory m;
+		TEEC_UUID u;
+		u32 origin;
+
+		if (TEEC_InitializeContext(tees[i], &ctx)) {
+			CHECK_EQ(1, 0, "GP client: TEE found by name");
+			continue;
+		}
+		ids[i] = ctx.partition;
+		u = demo_uuid(hello_w);
+		TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL, NULL,
+				 &origin);
+		memset(&op, 0, sizeof(op));
+		op.paramTypes =
+			TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT,
+					 TEEC_NONE, TEEC_NONE);
+		op.params[0].value.a = 20;
+		op.params[0].value.b = 22;
+		TEEC_InvokeCommand(&s, HELLO_CMD_ADD, &op, &origin);
+		calls[i]++;
+		log_printf("GP client -> TEE '%s' (0x%04x), TA hello at S-EL0: "
+			   "20 + 22 = %u\n",
+			   tees[i], ctx.partition, op.params[1].value.a);
+		CHECK_EQ(op.params[1].value.a, 42, "GP client: TA answered");
+		TEEC_CloseSession(&s);
+
+		u = demo_uuid(ctr_w);
+		TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL, NULL,
+				 &origin);
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE,
+						 TEEC_NONE, TEEC_NONE);
+		TEEC_InvokeCommand(&s, 0, &op, &origin);
+		calls[i]++;
+		log_printf("GP client -> TEE '%s', TA counter: %u\n", tees[i],
+			   op.params[0].value.a);
+		TEEC_CloseSession(&s);
+
+		if (i == 0) {
+			u = demo_uuid(ks_w);
+			TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL,
+					 NULL, &origin);
+			op.paramTypes =
+				TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE,
+						 TEEC_NONE, TEEC_NONE);
+			op.params[0].value.a = 0;
+			TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op,
+					   &origin);
+			m.size = sizeof(msg) + 32;
+			m.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+			TEEC_AllocateSharedMemory(&ctx, &m);
+			memcpy(m.buffer, msg, sizeof(msg));
+			op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INOUT,
+							 TEEC_MEMREF_WHOLE,
+							 TEEC_NONE, TEEC_NONE);
+			op.params[1].memref.parent = &m;
+			TEEC_InvokeCommand(&s, KEYSTORE_CMD_SIGN, &op, &origin);
+			TEEC_InvokeCommand(&s, KEYSTORE_CMD_VERIFY, &op,
+					   &origin);
+			calls[i] += 3;
+			log_printf("GP client -> TEE 'alpha', TA keystore: "
+				   "signed \"%s\", signature %s\n",
+				   msg,
+				   op.params[0].value.a ? "verified"
+							: "REJECTED");
+			CHECK_EQ(op.params[0].value.a, 1,
+				 "GP client: key-store TA signature verified");
+			TEEC_ReleaseSharedMemory(&m);
+			TEEC_CloseSession(&s);
+		}
+		TEEC_FinalizeContext(&ctx);
+	}
+	log_printf("summary:\n");
+	log_printf("  TEE       partition  build      TAs used                 "
+		   "calls\n");
+	log_printf("  alpha     0x%04x     general    hello, counter, keystore "
+		   "%u\n",
+		   ids[0], calls[0]);
+	log_printf("  beta      0x%04x     general    hello, counter           "
+		   "%u\n",
+		   ids[1], calls[1]);
+	log_printf("  keystore  0x8003     key store  (its own service)        "
+		   "3\n");
 }
 
 void scenario_demo(void)
@@ -91,4 +207,5 @@ void scenario_demo(void)
 			   ids[0], ids[1], (unsigned long long)r.x[4]);
 		CHECK_EQ(r.x[4], ids[1], "partition-to-partition request");
 	}
+	gp_demo();
 }
