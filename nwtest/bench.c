@@ -3,6 +3,8 @@
 #include "lib/smccc.h"
 #include "lib/string.h"
 #include "nwtest/nwtest.h"
+#include "nwtest/tee_client_api.h"
+#include "tos/ta/hello.h"
 #include "plat/qemu-virt/platform.h"
 #include "tos/tos.h"
 
@@ -177,6 +179,64 @@ static void measure_send2(void)
 		   (unsigned long long)count[1]);
 }
 
+/* TEEC_InvokeCommand, normal world to a TA at S-EL0 and back. */
+static void measure_teec(void)
+{
+	static const TEEC_UUID hello = { 0x3f6c1a2e,
+					 0x9d84,
+					 0x4b57,
+					 { 0xa0, 0xc3, 0x5e, 0x1f, 0x7b, 0x2d,
+					   0x8c, 0x90 } };
+	TEEC_Context ctx;
+	TEEC_Session s;
+	TEEC_SharedMemory m;
+	TEEC_Operation op;
+	u64 v[ROUNDS], mem[ROUNDS], t0;
+	u32 origin, ok = 1;
+	unsigned i;
+
+	ok &= TEEC_InitializeContext("alpha", &ctx) == TEEC_SUCCESS;
+	ok &= TEEC_OpenSession(&ctx, &s, &hello, TEEC_LOGIN_PUBLIC, NULL, NULL,
+			       &origin) == TEEC_SUCCESS;
+	m.size = 4096;
+	m.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+	ok &= TEEC_AllocateSharedMemory(&ctx, &m) == TEEC_SUCCESS;
+	for (i = 0; i < ROUNDS; i++) {
+		memset(&op, 0, sizeof(op));
+		op.paramTypes =
+			TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT,
+					 TEEC_NONE, TEEC_NONE);
+		op.params[0].value.a = 40;
+		op.params[0].value.b = 2;
+		t0 = cycles();
+		ok &= TEEC_InvokeCommand(&s, HELLO_CMD_ADD, &op, &origin) ==
+		      TEEC_SUCCESS;
+		v[i] = cycles() - t0;
+		ok &= op.params[1].value.a == 42;
+		op.paramTypes =
+			TEEC_PARAM_TYPES(TEEC_MEMREF_WHOLE, TEEC_VALUE_OUTPUT,
+					 TEEC_NONE, TEEC_NONE);
+		op.params[0].memref.parent = &m;
+		t0 = cycles();
+		ok &= TEEC_InvokeCommand(&s, HELLO_CMD_REVERSE, &op, &origin) ==
+		      TEEC_SUCCESS;
+		mem[i] = cycles() - t0;
+	}
+	CHECK_EQ(ok, 1, "TEEC bench: every call succeeded");
+	log_printf("bench: %-34s %6llu instructions\n",
+		   "TEEC_InvokeCommand, value in/out",
+		   (unsigned long long)v[1]);
+	log_printf("bench: %-34s %6llu instructions (the TA reverses it)\n",
+		   "TEEC_InvokeCommand, 4 KiB memref",
+		   (unsigned long long)mem[1]);
+	for (i = 2; i < ROUNDS; i++)
+		if (v[i] != v[1] || mem[i] != mem[1])
+			log_printf("TEEC: count varies\n");
+	TEEC_ReleaseSharedMemory(&m);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
 void scenario_bench(void)
 {
 	u64 m1, m16, m256;
@@ -214,4 +274,5 @@ void scenario_bench(void)
 		   (unsigned long long)((m16 - m1) / 15),
 		   (unsigned long long)((m256 - m16) / 240));
 	measure_send2();
+	measure_teec();
 }
