@@ -62,6 +62,50 @@ static void memrefs(u64 s)
 		 "TA memref: a refused call changed nothing");
 }
 
+/*
+ * A hostile TA reads where it may not; each attempt kills only it. The
+ * matrix of attempts and results is printed.
+ */
+static void hostile_ta_matrix(void)
+{
+	static const struct {
+		const char *target;
+		u32 addr;
+	} probes[] = {
+		{ "its own trusted OS", 0x0e400000 },
+		{ "another TEE (beta)", 0x0e600000 },
+		{ "the key-store TEE", 0x0e800000 },
+		{ "the SPMC", 0x0e100000 },
+		{ "the monitor", 0x0e000000 },
+		{ "normal-world RAM not shared", 0x41000000 },
+	};
+	unsigned i;
+
+	log_printf("isolation matrix, hostile TA in alpha:\n");
+	log_printf("  %-30s %-22s %s\n", "reads", "result",
+		   "beta and key store");
+	for (i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+		struct ffa_value r = open_ta(hello_uuid);
+		u64 s = r.x[5];
+		bool others;
+
+		r = invoke(s, HELLO_CMD_READ_KERNEL,
+			   TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT, 0, 0, 0),
+			   probes[i].addr);
+		others = nw_tos(BETA_ID, TOS_CMD_PING, 0, 0, 0).x[4] ==
+				 BETA_ID &&
+			 nw_tos(0x8003, TOS_CMD_PING, 0, 0, 0).x[4] == 0x8003;
+		log_printf("  %-30s %-22s %s\n", probes[i].target,
+			   r.x[4] == TEE_ERROR_TARGET_DEAD ? "TA stopped (DEAD)"
+							   : "NOT STOPPED",
+			   others ? "answer unharmed" : "HARMED");
+		CHECK_EQ(r.x[4], TEE_ERROR_TARGET_DEAD,
+			 "hostile TA: stopped at every attempt");
+		CHECK_EQ(others, 1, "hostile TA: the other TEEs unharmed");
+		nw_tos(ALPHA_ID, TOS_CMD_TA_CLOSE, s, 0, 0);
+	}
+}
+
 void test_ta(void)
 {
 	static const u32 nobody[4] = { 1, 2, 3, 4 };
@@ -87,6 +131,7 @@ void test_ta(void)
 	CHECK_EQ(invoke(s2, 99, 0, 0).x[4], TEE_ERROR_NOT_SUPPORTED,
 		 "TA: unknown command: TEE_ERROR_NOT_SUPPORTED");
 	memrefs(s1);
+	hostile_ta_matrix();
 	CHECK_EQ(open_ta(nobody).x[4], TEE_ERROR_ITEM_NOT_FOUND,
 		 "TA: unknown UUID: TEE_ERROR_ITEM_NOT_FOUND");
 	CHECK_EQ(invoke(77, HELLO_CMD_COUNT, COUNT_TYPES, 0).x[4],

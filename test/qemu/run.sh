@@ -71,6 +71,15 @@ for n in 1 2 3 4 5 6 7 8 9 11; do
 		"SPMC log names the partition, the fault and the address"
 	if grep -q "'beta' stopped" "$logs/iso$n.s.log"; then bad "iso$n: beta untouched"; else ok "iso$n: beta untouched"; fi
 done
+# The matrix of what the hostile trusted OS tried and what became of it
+echo "isolation matrix, hostile trusted OS (alpha, probe build):"
+printf '  %-50s %-22s %s\n' "attempt" "alpha" "beta"
+for n in 1 2 3 4 5 6 7 8 9 11; do
+	what=$(sed -n 's/^\[nwtest\] probe: \(.*\) (0x.*/\1/p' "$logs/iso$n.ns.log" | head -1)
+	grep -q "partition 0x8001 'alpha' stopped" "$logs/iso$n.s.log" && a="stopped, caller ABORTED" || a="NOT STOPPED"
+	grep -q "ok - beta's answer is intact" "$logs/iso$n.ns.log" && b="unharmed" || b="HARMED"
+	printf '  %-50s %-22s %s\n' "${what:-?}" "$a" "$b"
+done
 boot iso10 "$build/test-iso10.flash"
 [ "$status" -eq 0 ] && ok "iso10: run ended cleanly" || bad "iso10: QEMU exit status $status"
 nw_checks iso10
