@@ -46,14 +46,16 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/ta_entry.S \
 	lib/ffa_mem_desc.c \
 	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
-TOS_SRCS := $(TOS_CORE) tos/services.c tos/msg.c tos/ta.c tos/ta_images.S \
-	tos/optee_abi.c
+TOS_TA := tos/ta.c tos/ta_images.S tos/optee_abi.c
+TOS_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_general.c tos/services.c \
+	tos/msg.c
 TA_RUNTIME := tos/ta/start.S tos/ta/entry.c lib/string.c
 TA_HELLO_SRCS := $(TA_RUNTIME) tos/ta/hello.c
 TA_KEYSTORE_SRCS := $(TA_RUNTIME) tos/ta/keystore_ta.c lib/hmac_sha256.c \
 	lib/sha256.c
 TA_COUNTER_SRCS := $(TA_RUNTIME) tos/ta/counter_ta.c
-KEYSTORE_SRCS := $(TOS_CORE) tos/keystore.c lib/hmac_sha256.c lib/sha256.c
+KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
+	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
 	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
@@ -108,7 +110,7 @@ $(eval $(call image,ta-keystore,$(TA_KEYSTORE_SRCS),,tos/ta/ta.ld))
 $(eval $(call image,ta-counter,$(TA_COUNTER_SRCS),,tos/ta/ta.ld))
 TA_BINS := $(BUILD)/ta-hello.bin $(BUILD)/ta-keystore.bin \
 	$(BUILD)/ta-counter.bin
-$(foreach t,tos-alpha tos-alpha-probe tos-beta,$(eval \
+$(foreach t,tos-alpha tos-alpha-probe tos-beta tos-keystore,$(eval \
 	$(BUILD)/$(t)/tos/ta_images.o: $(TA_BINS)))
 $(BUILD)/%/tos/ta_images.o: FW_CFLAGS += -DTA_HELLO_BIN='"$(BUILD)/ta-hello.bin"' \
 	-DTA_KEYSTORE_BIN='"$(BUILD)/ta-keystore.bin"' \

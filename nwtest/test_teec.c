@@ -26,15 +26,33 @@ static u32 add(TEEC_Session *s, u32 a, u32 b, u32 *origin)
 	return op.params[1].value.a;
 }
 
+static TEEC_UUID uuid_of(const u32 w[4]);
+
 static void contexts(void)
 {
 	TEEC_Context ctx;
 
 	CHECK_EQ(TEEC_InitializeContext("nope", &ctx),
 		 TEEC_ERROR_ITEM_NOT_FOUND, "TEEC: an unknown TEE name");
-	CHECK_EQ(TEEC_InitializeContext("keystore", &ctx),
-		 TEEC_ERROR_NOT_SUPPORTED,
-		 "TEEC: the key store does not speak OP-TEE's ABI (yet)");
+	{
+		static const u32 ks[4] = { KEYSTORE_TA_UUID };
+		TEEC_UUID u = uuid_of(ks);
+		TEEC_Session s;
+		u32 origin;
+
+		CHECK_EQ(TEEC_InitializeContext("keystore", &ctx), TEEC_SUCCESS,
+			 "TEEC: the key-store TEE by name");
+		CHECK_EQ(ctx.partition, 0x8003, "TEEC: ... partition 0x8003");
+		CHECK_EQ(TEEC_OpenSession(&ctx, &s, &hello, TEEC_LOGIN_PUBLIC,
+					  NULL, NULL, &origin),
+			 TEEC_ERROR_ITEM_NOT_FOUND,
+			 "TEEC: the single-purpose TEE has no test TA");
+		CHECK_EQ(TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL,
+					  NULL, &origin),
+			 TEEC_SUCCESS, "TEEC: only its key-store TA");
+		TEEC_CloseSession(&s);
+		TEEC_FinalizeContext(&ctx);
+	}
 	CHECK_EQ(TEEC_InitializeContext(NULL, &ctx), TEEC_SUCCESS,
 		 "TEEC: NULL picks the default TEE");
 	CHECK_EQ(ctx.partition, ALPHA_ID, "TEEC: ... which is alpha");

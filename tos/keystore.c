@@ -5,6 +5,7 @@
 #include "lib/hmac_sha256.h"
 #include "lib/string.h"
 #include "tos/mem.h"
+#include "tos/optee_abi.h"
 #include "tos/services.h"
 #include "tos/tos.h"
 
@@ -69,6 +70,9 @@ static void key_use(struct ffa_value *out, const struct ffa_value *req,
 
 bool tos_serve(struct ffa_value *out, const struct ffa_value *req, u16 self)
 {
+	/* the key store as a TA, for OP-TEE's clients, first */
+	if (tos_optee_serve(out, req, self))
+		return true;
 	switch ((u32)req->x[3]) {
 	case TOS_CMD_KEY_GEN:
 		key_gen(out, (u32)req->x[4]);

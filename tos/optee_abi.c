@@ -150,7 +150,7 @@ static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 	TEE_Param gp[4];
 	u32 types;
 	int mi;
-	u64 mem[3];
+	u64 mem[3] = { 0, 0, 0 };
 	const struct ffa_mem_desc *d;
 	TEE_Result res = to_gp(p, n, gp, &types, &mi, mem);
 

@@ -5,35 +5,12 @@
 #include "lib/string.h"
 #include "tos/mmu.h"
 #include "tos/ta.h"
-#include "tos/ta/counter_ta.h"
-#include "tos/ta/hello.h"
-#include "tos/ta/keystore_ta.h"
 #include "tos/ta/ta_abi.h"
 #include "lib/mem_txn.h"
 
-/* The TA images built into this trusted OS (tos/ta_images.S). */
-extern const u8 ta_hello_start[], ta_hello_end[];
-extern const u8 ta_keystore_start[], ta_keystore_end[];
-extern const u8 ta_counter_start[], ta_counter_end[];
-
-static const struct ta_image {
-	u32 uuid[4];
-	const char *name;
-	const u8 *start, *end;
-	bool keep_alive; /* the instance outlives its sessions */
-} images[] = {
-	{ { HELLO_UUID }, "hello", ta_hello_start, ta_hello_end, false },
-	{ { KEYSTORE_TA_UUID },
-	  "keystore",
-	  ta_keystore_start,
-	  ta_keystore_end,
-	  true },
-	{ { COUNTER_TA_UUID },
-	  "counter",
-	  ta_counter_start,
-	  ta_counter_end,
-	  true },
-};
+/* The TA images this build carries (tos/ta_table_*.c). */
+extern const struct ta_image ta_images[];
+extern const unsigned ta_image_count;
 
 /* Registers of a TA as tos/ta_entry.S saves and loads them */
 struct ta_regs {
@@ -72,9 +49,9 @@ static const struct ta_image *find_image(const u32 uuid[4])
 {
 	unsigned i;
 
-	for (i = 0; i < sizeof(images) / sizeof(images[0]); i++)
-		if (!memcmp(images[i].uuid, uuid, 16))
-			return &images[i];
+	for (i = 0; i < ta_image_count; i++)
+		if (!memcmp(ta_images[i].uuid, uuid, 16))
+			return &ta_images[i];
 	return NULL;
 }
 

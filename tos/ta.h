@@ -4,6 +4,14 @@
 
 #include "lib/tee_api_types.h"
 
+/* A TA image a trusted-OS build carries (tos/ta_table_*.c) */
+struct ta_image {
+	u32 uuid[4]; /* as the four words FF-A carries in w-registers */
+	const char *name;
+	const u8 *start, *end;
+	bool keep_alive; /* the instance outlives its sessions */
+};
+
 /* uuid as the four words FF-A and our clients carry it in w-registers */
 TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
 		   u32 *session);

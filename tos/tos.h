@@ -15,8 +15,9 @@
 	(TOS_CMD_BASE + 2) /* w4 + w5 -> w4 (x4 + x5 in the 64-bit form) */
 #define TOS_CMD_CALL \
 	(TOS_CMD_BASE + 3) /* ping partition w4 -> w4/w5 its answer */
-#define TOS_CMD_READ (TOS_CMD_BASE + 4) /* probe builds: read u64 at x4 -> x4 \
-					 */
+#define TOS_CMD_READ                                             \
+	(TOS_CMD_BASE + 4) /* probe builds: read u64 at x4 -> x4 \
+			    */
 #define TOS_CMD_WRITE (TOS_CMD_BASE + 5) /* probe builds: write x5 at x4 */
 #define TOS_CMD_BAD_CALL \
 	(TOS_CMD_BASE + 6) /* probe builds: make a call partitions may not */
@@ -78,8 +79,10 @@
 #define TOS_OK 0
 #define TOS_ERR_UNKNOWN_CMD (TOS_CMD_BASE + 1)
 #define TOS_ERR_CALL_FAILED (TOS_CMD_BASE + 2)
-#define TOS_ERR_MEM (TOS_CMD_BASE + 3) /* w4: the FF-A error, w5: the step that failed */
-#define TOS_ERR_KEY (TOS_CMD_BASE + 4) /* no such slot, slot taken, or no key in it */
+#define TOS_ERR_MEM \
+	(TOS_CMD_BASE + 3) /* w4: the FF-A error, w5: the step that failed */
+#define TOS_ERR_KEY \
+	(TOS_CMD_BASE + 4) /* no such slot, slot taken, or no key in it */
 
 #define TOS_MAGIC 0x54535241u /* "TSRA" */
 

@@ -222,9 +222,10 @@ static bool in_struct(const u8 *b, const void *p, size_t n)
 }
 
 static const char *const prop_names[] = {
-	"compatible", "model", "one-cell", "two-cells", "wide",
-	"three-cells", "odd", "unterminated", "empty-string", "empty",
-	"reg", "x", "list", "leaf", "p", "",
+	"compatible",	"model",       "one-cell", "two-cells",
+	"wide",		"three-cells", "odd",	   "unterminated",
+	"empty-string", "empty",       "reg",	   "x",
+	"list",		"leaf",	       "p",	   "",
 };
 
 /* Asks every accessor about node, and recurses into its children. */
@@ -397,8 +398,8 @@ static void property_reads(void **state)
 	deepest = fdt_path_offset(blob, "/e/deeper/deepest");
 	assert_true(fdt_prop_u32(blob, deepest, "leaf", &v));
 	assert_int_equal(v, 7);
-	assert_false(fdt_prop_u32(blob, fdt_path_offset(blob, "/e"), "leaf",
-				  &v));
+	assert_false(
+		fdt_prop_u32(blob, fdt_path_offset(blob, "/e"), "leaf", &v));
 
 	c = fdt_path_offset(blob, "/a/c");
 	assert_string_equal(fdt_prop_string(blob, c, "x"), "y");
@@ -618,9 +619,9 @@ static void bad_headers(void **state)
 	assert_int_equal(check_with(H_TOTALSIZE, 39, blob_size),
 			 FDT_ERR_TRUNCATED);
 	/* a totalsize that cuts off the strings block */
-	assert_int_equal(check_with(H_TOTALSIZE, off_str + size_str - 1,
-				    blob_size),
-			 FDT_ERR_BADLAYOUT);
+	assert_int_equal(
+		check_with(H_TOTALSIZE, off_str + size_str - 1, blob_size),
+		FDT_ERR_BADLAYOUT);
 
 	/* structure block inside the header, at or past the end */
 	assert_int_equal(check_with(H_OFF_STRUCT, 0, blob_size),
@@ -636,9 +637,9 @@ static void bad_headers(void **state)
 			 FDT_ERR_BADLAYOUT);
 	assert_int_equal(check_with(H_SIZE_STRUCT, 0xfffffff8, blob_size),
 			 FDT_ERR_BADLAYOUT);
-	assert_int_equal(check_with(H_SIZE_STRUCT, total - off_st + 4,
-				    blob_size),
-			 FDT_ERR_BADLAYOUT);
+	assert_int_equal(
+		check_with(H_SIZE_STRUCT, total - off_st + 4, blob_size),
+		FDT_ERR_BADLAYOUT);
 	/* misaligned structure block or size, or too small for a root */
 	assert_int_equal(check_with(H_OFF_STRUCT, off_st + 2, blob_size),
 			 FDT_ERR_BADLAYOUT);
@@ -789,8 +790,9 @@ static void prop_length_past_block(void **state)
 static void name_offsets_past_strings(void **state)
 {
 	/* added to the block's size, wrapping past 4 GiB on purpose */
-	static const u32 offs[] = { 0,		1,	    3,
-				    0x7fffffff, 0x80000000, 0xfffffff0 };
+	static const u32 offs[] = {
+		0, 1, 3, 0x7fffffff, 0x80000000, 0xfffffff0
+	};
 	struct bld b = { 0 };
 	u32 str_size, v, len;
 	size_t size;
@@ -982,10 +984,18 @@ static void deep_nesting(void **state)
  */
 static size_t damage(u8 *copy, size_t size, unsigned long long *seed)
 {
-	static const u32 words[] = { TOK_BEGIN_NODE, TOK_END_NODE, TOK_PROP,
-				     TOK_NOP,	     TOK_END,	   0,
-				     0xffffffff,     0x7fffffff,   0x80000000,
-				     4,		     8,		   0xfffffffc };
+	static const u32 words[] = { TOK_BEGIN_NODE,
+				     TOK_END_NODE,
+				     TOK_PROP,
+				     TOK_NOP,
+				     TOK_END,
+				     0,
+				     0xffffffff,
+				     0x7fffffff,
+				     0x80000000,
+				     4,
+				     8,
+				     0xfffffffc };
 	u32 off_st = be32_get(copy + H_OFF_STRUCT);
 	u32 size_st = be32_get(copy + H_SIZE_STRUCT);
 	unsigned k, n = 1 + (unsigned)(test_rand(seed) % 3);
@@ -1070,8 +1080,7 @@ static void corruption_fuzz(void **state)
 	(void)state;
 	assert_int_equal(walk(blob, 0, 0), 9);
 	passed = fuzz_one(blob, blob_size, ROUNDS, 0x13198a2e03707344ULL);
-	print_message("fdt fuzz (dtc blob): %u of %u walked\n", passed,
-		      ROUNDS);
+	print_message("fdt fuzz (dtc blob): %u of %u walked\n", passed, ROUNDS);
 	/* most damage must reach the accessors, or they go untested */
 	assert_true(passed > ROUNDS / 4);
 
@@ -1131,7 +1140,8 @@ static void token_soup_fuzz(void **state)
 				st_word(&b, TOK_END_NODE);
 				break;
 			case 2:
-				b_prop_u32(&b, test_rand(&seed) & 1 ? "p" : "reg",
+				b_prop_u32(&b,
+					   test_rand(&seed) & 1 ? "p" : "reg",
 					   (u32)test_rand(&seed));
 				break;
 			case 3: /* a property with any length and name */
@@ -1149,7 +1159,8 @@ static void token_soup_fuzz(void **state)
 				break;
 			}
 		}
-		t = b_blob(&b, test_rand(&seed) & 1 ? STRUCT_LAST : STRINGS_LAST,
+		t = b_blob(&b,
+			   test_rand(&seed) & 1 ? STRUCT_LAST : STRINGS_LAST,
 			   &size);
 		b_free(&b);
 		assert_int_equal(fdt_check(t, size), 0);
