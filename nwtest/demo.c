@@ -67,8 +67,8 @@ static void gp_demo(void)
 			 ks_w[4] = { KEYSTORE_TA_UUID },
 			 ctr_w[4] = { COUNTER_TA_UUID };
 	static const char msg[] = "ticket #42 for the 20:15 train";
-	unsigned calls[2] = { 0, 0 }, i;
-	u16 ids[2] = { 0, 0 };
+	unsigned calls[2] = { 0, 0 }, i, ks_calls = 0;
+	u16 ids[2] = { 0, 0 }, ks_id = 0;
 
 	for (i = 0; i < 2; i++) {
 		TEEC_Context ctx;
@@ -145,6 +145,45 @@ static void gp_demo(void)
 		}
 		TEEC_FinalizeContext(&ctx);
 	}
+	/* the single-purpose TEE, by name too */
+	{
+		TEEC_Context ctx;
+		TEEC_Session s;
+		TEEC_Operation op;
+		TEEC_SharedMemory m;
+		TEEC_UUID u = demo_uuid(ks_w);
+		u32 origin;
+
+		CHECK_EQ(TEEC_InitializeContext("keystore", &ctx), TEEC_SUCCESS,
+			 "GP client: the key-store TEE by name");
+		ks_id = ctx.partition;
+		TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL, NULL,
+				 &origin);
+		memset(&op, 0, sizeof(op));
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE,
+						 TEEC_NONE, TEEC_NONE);
+		TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op, &origin);
+		m.size = sizeof(msg) + 32;
+		m.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
+		TEEC_AllocateSharedMemory(&ctx, &m);
+		memcpy(m.buffer, msg, sizeof(msg));
+		op.paramTypes =
+			TEEC_PARAM_TYPES(TEEC_VALUE_INOUT, TEEC_MEMREF_WHOLE,
+					 TEEC_NONE, TEEC_NONE);
+		op.params[1].memref.parent = &m;
+		TEEC_InvokeCommand(&s, KEYSTORE_CMD_SIGN, &op, &origin);
+		TEEC_InvokeCommand(&s, KEYSTORE_CMD_VERIFY, &op, &origin);
+		ks_calls += 3;
+		log_printf("GP client -> TEE 'keystore' (0x%04x), TA keystore: "
+			   "signed and %s\n",
+			   ks_id,
+			   op.params[0].value.a ? "verified" : "REJECTED");
+		CHECK_EQ(op.params[0].value.a, 1,
+			 "GP client: the key-store TEE's signature verified");
+		TEEC_ReleaseSharedMemory(&m);
+		TEEC_CloseSession(&s);
+		TEEC_FinalizeContext(&ctx);
+	}
 	log_printf("summary:\n");
 	log_printf("  TEE       partition  build      TAs used                 "
 		   "calls\n");
@@ -154,8 +193,9 @@ static void gp_demo(void)
 	log_printf("  beta      0x%04x     general    hello, counter           "
 		   "%u\n",
 		   ids[1], calls[1]);
-	log_printf("  keystore  0x8003     key store  (its own service)        "
-		   "3\n");
+	log_printf("  keystore  0x%04x     key store  keystore                 "
+		   "%u\n",
+		   ks_id, ks_calls);
 }
 
 void scenario_demo(void)
