@@ -46,7 +46,7 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/ta_entry.S \
 	lib/ffa_mem_desc.c \
 	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
-TOS_TA := tos/ta.c tos/ta_images.S tos/optee_abi.c
+TOS_TA := tos/ta.c tos/ta_images.S tos/optee_abi.c lib/optee_msg.c
 TOS_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_general.c tos/services.c \
 	tos/msg.c
 TA_RUNTIME := tos/ta/start.S tos/ta/entry.c lib/string.c
@@ -174,7 +174,7 @@ images: $(FW_BINS) $(FLASHES)
 UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test_*.c))
 UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
 	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c \
-	lib/ffa_mem_desc.c lib/notif.c lib/hmac_sha256.c
+	lib/ffa_mem_desc.c lib/notif.c lib/hmac_sha256.c lib/optee_msg.c
 TEST_DTS := $(wildcard test/unit/data/*.dts)
 TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts

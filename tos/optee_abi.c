@@ -1,5 +1,6 @@
 /* OP-TEE's FF-A message ABI, so that OP-TEE clients can use any Tessera TEE. */
 #include "lib/ffa_mem_desc.h"
+#include "lib/optee_msg.h"
 #include "lib/string.h"
 #include "lib/tee_api_types.h"
 #include "tos/mem.h"
@@ -8,18 +9,7 @@
 
 /* optee_msg_arg: eight 32-bit fields, then num_params of 32 bytes each */
 #define ARG_HDR 32
-#define PARAM_SIZE 32
 #define ARG_MAX_PARAMS 6
-
-/* optee_msg_param attributes */
-#define ATTR_TYPE_MASK 0xff
-#define ATTR_VALUE_INPUT 0x1
-#define ATTR_VALUE_OUTPUT 0x2
-#define ATTR_VALUE_INOUT 0x3
-#define ATTR_RMEM_INPUT 0x5
-#define ATTR_RMEM_OUTPUT 0x6
-#define ATTR_RMEM_INOUT 0x7
-#define ATTR_META BIT(8)
 
 /* TEEC return origins */
 #define ORIGIN_COMMS 2
@@ -70,79 +60,6 @@ static const struct ffa_mem_desc *shm(u64 handle, u16 self)
 	return d ? d : tos_mem_map_in(&err, handle, 0, self);
 }
 
-/*
- * GP parameters from the message's parameters (after any meta ones): values
- * and at most one memory reference, whose handle, offset and size go to
- * *mem. Returns a TEE result.
- */
-static TEE_Result to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
-			int *mem_index, u64 mem[3])
-{
-	u32 i;
-
-	*types = 0;
-	*mem_index = -1;
-	memset(gp, 0, 4 * sizeof(TEE_Param));
-	if (n > 4)
-		return TEE_ERROR_BAD_PARAMETERS;
-	for (i = 0; i < n; i++, p += PARAM_SIZE) {
-		u64 attr = get64(p);
-		u32 t = (u32)(attr & ATTR_TYPE_MASK);
-
-		if (attr & ~(u64)ATTR_TYPE_MASK)
-			return TEE_ERROR_BAD_PARAMETERS;
-		switch (t) {
-		case 0:
-			break;
-		case ATTR_VALUE_INPUT:
-		case ATTR_VALUE_OUTPUT:
-		case ATTR_VALUE_INOUT:
-			gp[i].value.a = (u32)get64(p + 8);
-			gp[i].value.b = (u32)get64(p + 16);
-			*types |= t << (4 * i); /* same numbers as GP's */
-			break;
-		case ATTR_RMEM_INPUT:
-		case ATTR_RMEM_OUTPUT:
-		case ATTR_RMEM_INOUT:
-			if (*mem_index >= 0)
-				return TEE_ERROR_NOT_SUPPORTED;
-			*mem_index = (int)i;
-			mem[0] = get64(p + 24); /* shm_ref: the FF-A handle */
-			mem[1] = get64(p + 8); /* offs */
-			mem[2] = get64(p + 16); /* size */
-			*types |= (t - ATTR_RMEM_INPUT +
-				   TEE_PARAM_TYPE_MEMREF_INPUT)
-				  << (4 * i);
-			break;
-		default:
-			return TEE_ERROR_BAD_PARAMETERS;
-		}
-	}
-	return TEE_SUCCESS;
-}
-
-/* Output values back into the message; memref sizes as the TA left them. */
-static void from_gp(u8 *p, u32 n, const TEE_Param gp[4], u32 types)
-{
-	u32 i;
-
-	for (i = 0; i < n; i++, p += PARAM_SIZE) {
-		u32 t = TEE_PARAM_TYPE_GET(types, i);
-		u64 v;
-
-		if (t == TEE_PARAM_TYPE_VALUE_OUTPUT ||
-		    t == TEE_PARAM_TYPE_VALUE_INOUT) {
-			v = gp[i].value.a;
-			memcpy(p + 8, &v, 8);
-			v = gp[i].value.b;
-			memcpy(p + 16, &v, 8);
-		} else if (t >= TEE_PARAM_TYPE_MEMREF_INPUT) {
-			v = gp[i].memref.size;
-			memcpy(p + 16, &v, 8);
-		}
-	}
-}
-
 /* Opens a session (uuid) or invokes command cmd of *session. */
 static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 			  u8 *p, u32 n, u16 self, u32 *origin)
@@ -152,7 +69,7 @@ static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 	int mi;
 	u64 mem[3] = { 0, 0, 0 };
 	const struct ffa_mem_desc *d;
-	TEE_Result res = to_gp(p, n, gp, &types, &mi, mem);
+	TEE_Result res = optee_msg_to_gp(p, n, gp, &types, &mi, mem);
 
 	*origin = ORIGIN_TEE;
 	if (res)
@@ -174,7 +91,7 @@ static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 	if (res != TEE_ERROR_ITEM_NOT_FOUND && res != TEE_ERROR_TARGET_DEAD &&
 	    res != TEE_ERROR_OUT_OF_MEMORY)
 		*origin = ORIGIN_TRUSTED_APP;
-	from_gp(p, n, gp, types);
+	optee_msg_from_gp(p, n, gp, types);
 	return res;
 }
 

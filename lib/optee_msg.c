@@ -1,0 +1,85 @@
+/* OP-TEE message parameters to and from GP parameters (portable, host-tested).
+ */
+#include "lib/optee_msg.h"
+#include "lib/string.h"
+
+static u64 get64(const u8 *p)
+{
+	u64 v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/*
+ * GP parameters from the message's parameters (after any meta ones): values
+ * and at most one memory reference, whose handle, offset and size go to
+ * *mem. Returns a TEE result.
+ */
+TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
+			   int *mem_index, u64 mem[3])
+{
+	u32 i;
+
+	*types = 0;
+	*mem_index = -1;
+	memset(gp, 0, 4 * sizeof(TEE_Param));
+	if (n > 4)
+		return TEE_ERROR_BAD_PARAMETERS;
+	for (i = 0; i < n; i++, p += PARAM_SIZE) {
+		u64 attr = get64(p);
+		u32 t = (u32)(attr & ATTR_TYPE_MASK);
+
+		if (attr & ~(u64)ATTR_TYPE_MASK)
+			return TEE_ERROR_BAD_PARAMETERS;
+		switch (t) {
+		case 0:
+			break;
+		case ATTR_VALUE_INPUT:
+		case ATTR_VALUE_OUTPUT:
+		case ATTR_VALUE_INOUT:
+			gp[i].value.a = (u32)get64(p + 8);
+			gp[i].value.b = (u32)get64(p + 16);
+			*types |= t << (4 * i); /* same numbers as GP's */
+			break;
+		case ATTR_RMEM_INPUT:
+		case ATTR_RMEM_OUTPUT:
+		case ATTR_RMEM_INOUT:
+			if (*mem_index >= 0)
+				return TEE_ERROR_NOT_SUPPORTED;
+			*mem_index = (int)i;
+			mem[0] = get64(p + 24); /* shm_ref: the FF-A handle */
+			mem[1] = get64(p + 8); /* offs */
+			mem[2] = get64(p + 16); /* size */
+			*types |= (t - ATTR_RMEM_INPUT +
+				   TEE_PARAM_TYPE_MEMREF_INPUT)
+				  << (4 * i);
+			break;
+		default:
+			return TEE_ERROR_BAD_PARAMETERS;
+		}
+	}
+	return TEE_SUCCESS;
+}
+
+/* Output values back into the message; memref sizes as the TA left them. */
+void optee_msg_from_gp(u8 *p, u32 n, const TEE_Param gp[4], u32 types)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++, p += PARAM_SIZE) {
+		u32 t = TEE_PARAM_TYPE_GET(types, i);
+		u64 v;
+
+		if (t == TEE_PARAM_TYPE_VALUE_OUTPUT ||
+		    t == TEE_PARAM_TYPE_VALUE_INOUT) {
+			v = gp[i].value.a;
+			memcpy(p + 8, &v, 8);
+			v = gp[i].value.b;
+			memcpy(p + 16, &v, 8);
+		} else if (t >= TEE_PARAM_TYPE_MEMREF_INPUT) {
+			v = gp[i].memref.size;
+			memcpy(p + 16, &v, 8);
+		}
+	}
+}

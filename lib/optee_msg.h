@@ -1,0 +1,31 @@
+/* OP-TEE message parameters (optee_msg_param, 32 bytes) and GP parameters. */
+#ifndef LIB_OPTEE_MSG_H
+#define LIB_OPTEE_MSG_H
+
+#include "lib/tee_api_types.h"
+
+#define PARAM_SIZE 32
+/* optee_msg_param attributes */
+#define ATTR_TYPE_MASK 0xff
+#define ATTR_VALUE_INPUT 0x1
+#define ATTR_VALUE_OUTPUT 0x2
+#define ATTR_VALUE_INOUT 0x3
+#define ATTR_RMEM_INPUT 0x5
+#define ATTR_RMEM_OUTPUT 0x6
+#define ATTR_RMEM_INOUT 0x7
+#define ATTR_META BIT(8)
+
+/*
+ * n message parameters at p (after any meta ones) into GP parameters:
+ * values, and at most one registered-memory reference, whose handle,
+ * offset and size go to mem[0..2] (*mem_index its place, or -1). Returns
+ * TEE_SUCCESS, TEE_ERROR_BAD_PARAMETERS (unknown or flagged attribute,
+ * more than four) or TEE_ERROR_NOT_SUPPORTED (a second reference).
+ */
+TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
+			   int *mem_index, u64 mem[3]);
+
+/* Output values, and memory sizes as the TA left them, back into p. */
+void optee_msg_from_gp(u8 *p, u32 n, const TEE_Param gp[4], u32 types);
+
+#endif
