@@ -48,7 +48,8 @@ int fdt_check(const void *blob, size_t size)
 	off_str = be32(b + 12);
 	size_str = be32(b + 32);
 	size_st = be32(b + 36);
-	if (total > size || total < 40)
+	/* offsets are ints: nothing near 2 GiB (device trees are KiBs) */
+	if (total > size || total < 40 || total > 0x7fffffffu)
 		return FDT_ERR_TRUNCATED;
 	if (off_st < 40 || off_st > total || size_st > total - off_st ||
 	    off_str > total || size_str > total - off_str || (off_st & 3) ||

@@ -66,6 +66,9 @@ static bool image_in_memory(const struct manifest *m)
 	u64 size = m->image_size ? m->image_size : m->entrypoint_offset + 4;
 	unsigned i;
 
+	/* an entry point at the very top would wrap the size to nothing */
+	if (!m->image_size && m->entrypoint_offset > ~0ULL - 4)
+		return false;
 	if (size > ~0ULL - start)
 		return false;
 	for (i = 0; i < m->mem_count; i++) {
@@ -133,7 +136,9 @@ static const char *parse(const void *dtb, size_t size, struct manifest *m)
 	if (fdt_prop(dtb, 0, "image-size", NULL) &&
 	    !fdt_prop_u64(dtb, 0, "image-size", &m->image_size))
 		return "bad image-size";
-	if (m->image_size && m->entrypoint_offset >= m->image_size)
+	/* the first instruction, all four bytes of it, inside the image */
+	if (m->image_size && (m->entrypoint_offset >= m->image_size ||
+			      m->image_size - m->entrypoint_offset < 4))
 		return "entrypoint-offset outside image-size";
 	if (m->entrypoint_offset & 3)
 		return "entrypoint-offset not word aligned";
