@@ -126,7 +126,8 @@ static const char *check_image(const struct manifest *m,
 		return "no partition image of that name in the boot package";
 	if (im->addr != m->load_address)
 		return "image not loaded at the manifest's load-address";
-	if (m->entrypoint_offset >= im->size)
+	if (m->entrypoint_offset >= im->size ||
+	    im->size - m->entrypoint_offset < 4)
 		return "entry point outside the image";
 	for (i = 0; i < m->mem_count; i++) {
 		const struct manifest_region *r = &m->mem[i];
