@@ -17,12 +17,12 @@ static u64 get64(const u8 *p)
  * *mem. Returns a TEE result.
  */
 TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
-			   int *mem_index, u64 mem[3])
+			   u32 *mem_mask, u64 mem[4][3])
 {
 	u32 i;
 
 	*types = 0;
-	*mem_index = -1;
+	*mem_mask = 0;
 	memset(gp, 0, 4 * sizeof(TEE_Param));
 	if (n > 4)
 		return TEE_ERROR_BAD_PARAMETERS;
@@ -45,12 +45,11 @@ TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
 		case ATTR_RMEM_INPUT:
 		case ATTR_RMEM_OUTPUT:
 		case ATTR_RMEM_INOUT:
-			if (*mem_index >= 0)
-				return TEE_ERROR_NOT_SUPPORTED;
-			*mem_index = (int)i;
-			mem[0] = get64(p + 24); /* shm_ref: the FF-A handle */
-			mem[1] = get64(p + 8); /* offs */
-			mem[2] = get64(p + 16); /* size */
+			*mem_mask |= 1u << i;
+			mem[i][0] =
+				get64(p + 24); /* shm_ref: the FF-A handle */
+			mem[i][1] = get64(p + 8); /* offs */
+			mem[i][2] = get64(p + 16); /* size */
 			*types |= (t - ATTR_RMEM_INPUT +
 				   TEE_PARAM_TYPE_MEMREF_INPUT)
 				  << (4 * i);

@@ -17,13 +17,12 @@
 
 /*
  * n message parameters at p (after any meta ones) into GP parameters:
- * values, and at most one registered-memory reference, whose handle,
- * offset and size go to mem[0..2] (*mem_index its place, or -1). Returns
- * TEE_SUCCESS, TEE_ERROR_BAD_PARAMETERS (unknown or flagged attribute,
- * more than four) or TEE_ERROR_NOT_SUPPORTED (a second reference).
+ * values, and registered-memory references, whose handle, offset and size
+ * go to mem[i][0..2] (bit i of *mem_mask set). Returns TEE_SUCCESS or
+ * TEE_ERROR_BAD_PARAMETERS (unknown or flagged attribute, more than four).
  */
 TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
-			   int *mem_index, u64 mem[3]);
+			   u32 *mem_mask, u64 mem[4][3]);
 
 /* Output values, and memory sizes as the TA left them, back into p. */
 void optee_msg_from_gp(u8 *p, u32 n, const TEE_Param gp[4], u32 types);

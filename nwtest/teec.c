@@ -228,12 +228,15 @@ static TEEC_Result to_msg(TEEC_Context *ctx, TEEC_Operation *op, u8 *p,
 						      ? x->memref.parent->size
 						      : 0)
 					   : x->memref.size;
-			u64 dir =
-				t == TEEC_MEMREF_WHOLE
-					? 2
-					: (u64)(t - TEEC_MEMREF_PARTIAL_INPUT);
+			u64 dir = (u64)(t - TEEC_MEMREF_PARTIAL_INPUT);
 
 			shm = x->memref.parent;
+			/* a whole reference goes the way the memory's flags say
+			 */
+			if (t == TEEC_MEMREF_WHOLE && shm)
+				dir = (shm->flags & TEEC_MEM_INPUT ? 1u : 0u) +
+				      (shm->flags & TEEC_MEM_OUTPUT ? 2u : 0u) -
+				      1u;
 			/* a reference past its buffer never leaves here */
 			if (!shm || shm->ctx != ctx || o > shm->size ||
 			    n > shm->size - o)
@@ -266,7 +269,7 @@ static void from_msg(TEEC_Context *ctx, TEEC_Operation *op, const u8 *p,
 		} else if (t >= TEEC_MEMREF_TEMP_INPUT &&
 			   t <= TEEC_MEMREF_TEMP_INOUT) {
 			op->params[i].tmpref.size = param_word(p, 2);
-		} else if (t >= TEEC_MEMREF_PARTIAL_INPUT) {
+		} else if (t >= TEEC_MEMREF_WHOLE) {
 			op->params[i].memref.size = param_word(p, 2);
 		}
 	}

@@ -127,6 +127,37 @@ static void sessions_and_memory(const char *tee, u16 id)
 	CHECK_EQ(memcmp(alloc.buffer, "elohw", 5), 0, "TEEC: ... worked on");
 	TEEC_ReleaseSharedMemory(&alloc);
 
+	/* two memory references in one call: temporary in, registered out */
+	{
+		/* its own page: a page is in one FF-A share at a time */
+		static u8 out[64] __attribute__((aligned(4096)));
+
+		reg.buffer = out;
+		reg.size = sizeof(out);
+		reg.flags = TEEC_MEM_OUTPUT;
+		TEEC_RegisterSharedMemory(&ctx, &reg);
+		memcpy(buf, "copy me", 7);
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT,
+						 TEEC_MEMREF_WHOLE, TEEC_NONE,
+						 TEEC_NONE);
+		op.params[0].tmpref.buffer = buf;
+		op.params[0].tmpref.size = 7;
+		op.params[1].memref.parent = &reg;
+		CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_COPY, &op, &origin),
+			 TEEC_SUCCESS, "TEEC: two memory references in a call");
+		CHECK_EQ(memcmp(out, "copy me", 7), 0,
+			 "TEEC: ... copied from one to the other");
+		CHECK_EQ(op.params[1].memref.size, 7,
+			 "TEEC: ... output size updated");
+		op.params[0].tmpref.size = 100;
+		CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_COPY, &op, &origin),
+			 TEEC_ERROR_SHORT_BUFFER,
+			 "TEEC: output too small: TEEC_ERROR_SHORT_BUFFER");
+		CHECK_EQ(op.params[1].memref.size, 100,
+			 "TEEC: ... with the size needed");
+		TEEC_ReleaseSharedMemory(&reg);
+	}
+
 	/* errors: parameter types, TA, session */
 	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE,
 					 TEEC_NONE);

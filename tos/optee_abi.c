@@ -65,29 +65,35 @@ static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 			  u8 *p, u32 n, u16 self, u32 *origin)
 {
 	TEE_Param gp[4];
-	u32 types;
-	int mi;
-	u64 mem[3] = { 0, 0, 0 };
-	const struct ffa_mem_desc *d;
-	TEE_Result res = optee_msg_to_gp(p, n, gp, &types, &mi, mem);
+	u32 types, mask, i;
+	u64 mem[4][3];
+	struct ta_memref refs[4];
+	TEE_Result res = optee_msg_to_gp(p, n, gp, &types, &mask, mem);
 
 	*origin = ORIGIN_TEE;
 	if (res)
 		return res;
-	if (open) {
-		if (mi >= 0)
-			return TEE_ERROR_NOT_SUPPORTED;
-		res = ta_open(uuid, types, gp, session);
-	} else if (mi < 0) {
-		res = ta_invoke(*session, cmd, types, gp);
-	} else {
-		d = shm(mem[0], self);
+	memset(refs, 0, sizeof(refs));
+	for (i = 0; i < 4; i++) {
+		const struct ffa_mem_desc *d;
+
+		if (!(mask & (1u << i)))
+			continue;
+		d = shm(mem[i][0], self);
 		if (!d)
 			return TEE_ERROR_BAD_PARAMETERS;
-		res = ta_invoke_memref(*session, cmd, types, gp, (unsigned)mi,
-				       d->ranges, d->range_count, mem[1],
-				       mem[2]);
+		refs[i].ranges = d->ranges;
+		refs[i].count = d->range_count;
+		refs[i].offset = mem[i][1];
+		refs[i].size = mem[i][2];
 	}
+	if (open)
+		res = mask ? TEE_ERROR_NOT_SUPPORTED
+			   : ta_open(uuid, types, gp, session);
+	else if (!mask)
+		res = ta_invoke(*session, cmd, types, gp);
+	else
+		res = ta_invoke_refs(*session, cmd, types, gp, refs);
 	if (res != TEE_ERROR_ITEM_NOT_FOUND && res != TEE_ERROR_TARGET_DEAD &&
 	    res != TEE_ERROR_OUT_OF_MEMORY)
 		*origin = ORIGIN_TRUSTED_APP;

@@ -99,13 +99,17 @@ static void ta_request_mem(struct ffa_value *r, const struct ffa_value *req,
 				    TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE);
 	const struct ffa_mem_desc *d = tos_mem_map_in(r, req->x[6], 0, self);
 	TEE_Param params[4];
+	struct ta_memref refs[4];
 
 	if (!d)
 		return;
 	memset(params, 0, sizeof(params));
-	r->x[4] = ta_invoke_memref((u32)req->x[4], (u32)req->x[5], types,
-				   params, 0, d->ranges, d->range_count, 0,
-				   (u32)req->x[7]);
+	memset(refs, 0, sizeof(refs));
+	refs[0].ranges = d->ranges;
+	refs[0].count = d->range_count;
+	refs[0].size = (u32)req->x[7];
+	r->x[4] = ta_invoke_refs((u32)req->x[4], (u32)req->x[5], types, params,
+				 refs);
 	r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
 	tos_mem_done(r, req->x[6], self);
 }

@@ -206,42 +206,63 @@ TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4])
 	return run(s->ta, TA_OP_INVOKE, &s->context, cmd, types, params);
 }
 
-TEE_Result ta_invoke_memref(u32 session, u32 cmd, u32 types,
-			    TEE_Param params[4], unsigned index,
-			    const struct mem_range *ranges, unsigned count,
-			    u64 offset, u64 size)
+/* Each memory reference has its own window in the TA's address space. */
+#define TA_MEMREF_WINDOW (TA_MEMREF_MAX / 4)
+
+static void unmap_refs(struct ta_instance *ta, const u64 mapped[4])
+{
+	unsigned i;
+
+	for (i = 0; i < 4; i++)
+		if (mapped[i])
+			tos_mmu_space_unmap(&ta->space, ta->asid,
+					    TA_MEMREF_VA + i * TA_MEMREF_WINDOW,
+					    mapped[i]);
+}
+
+TEE_Result ta_invoke_refs(u32 session, u32 cmd, u32 types, TEE_Param params[4],
+			  const struct ta_memref refs[4])
 {
 	struct session *s = session_of(session);
 	struct ta_instance *ta;
-	u64 va = TA_MEMREF_VA, total = 0;
-	unsigned i;
+	u64 mapped[4] = { 0, 0, 0, 0 };
+	unsigned i, k;
 	TEE_Result res;
 
-	if (!s || index > 3 ||
-	    TEE_PARAM_TYPE_GET(types, index) < TEE_PARAM_TYPE_MEMREF_INPUT)
+	if (!s)
 		return TEE_ERROR_BAD_PARAMETERS;
 	ta = s->ta;
-	for (i = 0; i < count; i++)
-		total += (u64)ranges[i].pages << PAGE_SHIFT;
-	/* a memref past the memory given is refused before the TA runs */
-	if (offset > total || size > total - offset || total > TA_MEMREF_MAX)
-		return TEE_ERROR_BAD_PARAMETERS;
-	for (i = 0; i < count; i++) {
-		u64 n = (u64)ranges[i].pages << PAGE_SHIFT;
+	for (i = 0; i < 4; i++) {
+		const struct ta_memref *r = &refs[i];
+		u64 base = TA_MEMREF_VA + i * TA_MEMREF_WINDOW, total = 0;
 
-		if (tos_mmu_space_map_ns(&ta->space, va, ranges[i].base.pa,
-					 n)) {
-			tos_mmu_space_unmap(&ta->space, ta->asid, TA_MEMREF_VA,
-					    va - TA_MEMREF_VA);
-			return TEE_ERROR_OUT_OF_MEMORY;
+		if (TEE_PARAM_TYPE_GET(types, i) < TEE_PARAM_TYPE_MEMREF_INPUT)
+			continue;
+		for (k = 0; k < r->count; k++)
+			total += (u64)r->ranges[k].pages << PAGE_SHIFT;
+		/* a memref past the memory given is refused before the TA
+		 * runs, and so is one larger than its window */
+		if (!r->ranges || r->offset > total ||
+		    r->size > total - r->offset || total > TA_MEMREF_WINDOW) {
+			unmap_refs(ta, mapped);
+			return TEE_ERROR_BAD_PARAMETERS;
 		}
-		va += n;
+		for (k = 0; k < r->count; k++) {
+			u64 n = (u64)r->ranges[k].pages << PAGE_SHIFT;
+
+			if (tos_mmu_space_map_ns(&ta->space, base + mapped[i],
+						 r->ranges[k].base.pa, n)) {
+				unmap_refs(ta, mapped);
+				return TEE_ERROR_OUT_OF_MEMORY;
+			}
+			mapped[i] += n;
+		}
+		params[i].memref.buffer = (void *)(base + r->offset);
+		params[i].memref.size = r->size;
 	}
-	params[index].memref.buffer = (void *)(TA_MEMREF_VA + offset);
-	params[index].memref.size = size;
 	res = run(ta, TA_OP_INVOKE, &s->context, cmd, types, params);
 	/* whatever happened, the TA keeps nothing of it */
-	tos_mmu_space_unmap(&ta->space, ta->asid, TA_MEMREF_VA, total);
+	unmap_refs(ta, mapped);
 	return res;
 }
 

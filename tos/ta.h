@@ -16,16 +16,21 @@ struct ta_image {
 TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
 		   u32 *session);
 TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4]);
-/*
- * ta_invoke with parameter index a memory reference of size bytes at
- * offset into ranges (normal-world memory already retrieved by the trusted
- * OS), mapped into the TA for this one call.
- */
+/* Normal-world memory (already retrieved) behind one memory reference */
 struct mem_range;
-TEE_Result ta_invoke_memref(u32 session, u32 cmd, u32 types,
-			    TEE_Param params[4], unsigned index,
-			    const struct mem_range *ranges, unsigned count,
-			    u64 offset, u64 size);
+struct ta_memref {
+	const struct mem_range *ranges;
+	unsigned count;
+	u64 offset, size;
+};
+
+/*
+ * ta_invoke where the parameters typed as memory references are refs[i]:
+ * each mapped into the TA (non-secure, never executable) for this one call,
+ * at most 256 KiB each.
+ */
+TEE_Result ta_invoke_refs(u32 session, u32 cmd, u32 types, TEE_Param params[4],
+			  const struct ta_memref refs[4]);
 TEE_Result ta_close(u32 session);
 
 #endif

@@ -31,15 +31,15 @@ static void values_and_one_reference(void **state)
 {
 	TEE_Param gp[4];
 	u32 types;
-	int mi;
-	u64 mem[3];
+	u32 mask;
+	u64 mem[4][3];
 
 	(void)state;
 	memset(msg, 0, sizeof(msg));
 	param(0, ATTR_VALUE_INPUT, 40, 2, 99);
 	param(1, ATTR_VALUE_OUTPUT, 0, 0, 0);
 	param(2, ATTR_RMEM_INOUT, 100, 7, 0xabcdef);
-	assert_int_equal(optee_msg_to_gp(msg, 4, gp, &types, &mi, mem),
+	assert_int_equal(optee_msg_to_gp(msg, 4, gp, &types, &mask, mem),
 			 TEE_SUCCESS);
 	assert_int_equal(types, TEE_PARAM_TYPES(TEE_PARAM_TYPE_VALUE_INPUT,
 						TEE_PARAM_TYPE_VALUE_OUTPUT,
@@ -47,10 +47,10 @@ static void values_and_one_reference(void **state)
 						TEE_PARAM_TYPE_NONE));
 	assert_int_equal(gp[0].value.a, 40);
 	assert_int_equal(gp[0].value.b, 2);
-	assert_int_equal(mi, 2);
-	assert_int_equal(mem[0], 0xabcdef); /* the FF-A handle */
-	assert_int_equal(mem[1], 100);
-	assert_int_equal(mem[2], 7);
+	assert_int_equal(mask, 1u << 2);
+	assert_int_equal(mem[2][0], 0xabcdef); /* the FF-A handle */
+	assert_int_equal(mem[2][1], 100);
+	assert_int_equal(mem[2][2], 7);
 
 	/* outputs go back; inputs are left as they were */
 	gp[0].value.a = 1000;
@@ -69,29 +69,31 @@ static void refusals(void **state)
 {
 	TEE_Param gp[4];
 	u32 types;
-	int mi;
-	u64 mem[3];
+	u32 mask;
+	u64 mem[4][3];
 
 	(void)state;
 	memset(msg, 0, sizeof(msg));
-	assert_int_equal(optee_msg_to_gp(msg, 5, gp, &types, &mi, mem),
+	assert_int_equal(optee_msg_to_gp(msg, 5, gp, &types, &mask, mem),
 			 TEE_ERROR_BAD_PARAMETERS); /* more than four */
 	param(0, ATTR_META | ATTR_VALUE_INPUT, 0, 0, 0);
 	assert_int_equal(
-		optee_msg_to_gp(msg, 1, gp, &types, &mi, mem),
+		optee_msg_to_gp(msg, 1, gp, &types, &mask, mem),
 		TEE_ERROR_BAD_PARAMETERS); /* meta where none belongs */
 	param(0, 0x9, 0, 0, 0); /* a temporary-memory type: not over FF-A */
-	assert_int_equal(optee_msg_to_gp(msg, 1, gp, &types, &mi, mem),
+	assert_int_equal(optee_msg_to_gp(msg, 1, gp, &types, &mask, mem),
 			 TEE_ERROR_BAD_PARAMETERS);
 	param(0, 0x4, 0, 0, 0);
-	assert_int_equal(optee_msg_to_gp(msg, 1, gp, &types, &mi, mem),
+	assert_int_equal(optee_msg_to_gp(msg, 1, gp, &types, &mask, mem),
 			 TEE_ERROR_BAD_PARAMETERS);
 	param(0, ATTR_RMEM_INPUT, 0, 1, 1);
 	param(1, ATTR_RMEM_OUTPUT, 0, 1, 2);
-	assert_int_equal(optee_msg_to_gp(msg, 2, gp, &types, &mi, mem),
-			 TEE_ERROR_NOT_SUPPORTED); /* a second reference */
+	assert_int_equal(optee_msg_to_gp(msg, 2, gp, &types, &mask, mem),
+			 TEE_SUCCESS); /* two references */
+	assert_int_equal(mask, 3);
+	assert_int_equal(mem[1][0], 2);
 	param(1, 1ULL << 40 | ATTR_VALUE_INPUT, 0, 0, 0);
-	assert_int_equal(optee_msg_to_gp(msg, 2, gp, &types, &mi, mem),
+	assert_int_equal(optee_msg_to_gp(msg, 2, gp, &types, &mask, mem),
 			 TEE_ERROR_BAD_PARAMETERS); /* stray attribute bits */
 }
 
@@ -104,9 +106,8 @@ static void fuzz(void **state)
 	(void)state;
 	for (i = 0; i < 50000; i++) {
 		TEE_Param gp[4];
-		u32 types, n = 1 + (u32)(s % 4);
-		int mi;
-		u64 mem[3];
+		u32 types, mask, n = 1 + (u32)(s % 4);
+		u64 mem[4][3];
 
 		for (k = 0; k < sizeof(msg); k++) {
 			s ^= s << 13;
@@ -118,11 +119,11 @@ static void fuzz(void **state)
 		if (i & 1)
 			for (k = 0; k < 4; k++)
 				memset(msg + k * PARAM_SIZE + 1, 0, 7);
-		if (optee_msg_to_gp(msg, n, gp, &types, &mi, mem) ==
+		if (optee_msg_to_gp(msg, n, gp, &types, &mask, mem) ==
 		    TEE_SUCCESS) {
 			ok++;
 			assert_true(types >> (4 * n) == 0);
-			assert_true(mi < (int)n);
+			assert_true(mask >> n == 0);
 			optee_msg_from_gp(msg, n, gp, types);
 		}
 	}

@@ -90,6 +90,25 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sessionContext, u32 commandID,
 		params[1].value.a = sum;
 		return TEE_SUCCESS;
 	}
+	case HELLO_CMD_COPY: {
+		const u8 *from = params[0].memref.buffer;
+		u8 *to = params[1].memref.buffer;
+		size_t n = params[0].memref.size, i;
+
+		if (paramTypes != TEE_PARAM_TYPES(TEE_PARAM_TYPE_MEMREF_INPUT,
+						  TEE_PARAM_TYPE_MEMREF_OUTPUT,
+						  TEE_PARAM_TYPE_NONE,
+						  TEE_PARAM_TYPE_NONE))
+			return TEE_ERROR_BAD_PARAMETERS;
+		if (n > params[1].memref.size) {
+			params[1].memref.size = n;
+			return TEE_ERROR_SHORT_BUFFER;
+		}
+		for (i = 0; i < n; i++)
+			to[i] = from[i];
+		params[1].memref.size = n;
+		return TEE_SUCCESS;
+	}
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -12,5 +12,8 @@
 #define HELLO_CMD_READ_KERNEL 3 /* reads the address in value a */
 /* memref inout: reversed in place; value out a: the sum of its bytes */
 #define HELLO_CMD_REVERSE 4
+/* memref in -> memref out: copied; the output's size becomes the input's,
+ * or TEE_ERROR_SHORT_BUFFER if it does not fit */
+#define HELLO_CMD_COPY 5
 
 #endif
