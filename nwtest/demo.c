@@ -14,19 +14,6 @@ static u16 rd16(const u8 *p)
 	return (u16)(p[0] | p[1] << 8);
 }
 
-static TEEC_UUID demo_uuid(const u32 w[4])
-{
-	u8 o[16];
-	TEEC_UUID u;
-
-	memcpy(o, w, 16);
-	u.timeLow = (u32)o[0] << 24 | (u32)o[1] << 16 | (u32)o[2] << 8 | o[3];
-	u.timeMid = (u16)(o[4] << 8 | o[5]);
-	u.timeHiAndVersion = (u16)(o[6] << 8 | o[7]);
-	memcpy(u.clockSeqAndNode, o + 8, 8);
-	return u;
-}
-
 /* A message signed by the key store, checked by it, then tampered with. */
 static void keystore_demo(u16 id)
 {
@@ -83,7 +70,7 @@ static void gp_demo(void)
 			continue;
 		}
 		ids[i] = ctx.partition;
-		u = demo_uuid(hello_w);
+		u = nw_teec_uuid(hello_w);
 		TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL, NULL,
 				 &origin);
 		memset(&op, 0, sizeof(op));
@@ -100,7 +87,7 @@ static void gp_demo(void)
 		CHECK_EQ(op.params[1].value.a, 42, "GP client: TA answered");
 		TEEC_CloseSession(&s);
 
-		u = demo_uuid(ctr_w);
+		u = nw_teec_uuid(ctr_w);
 		TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL, NULL,
 				 &origin);
 		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE,
@@ -112,7 +99,7 @@ static void gp_demo(void)
 		TEEC_CloseSession(&s);
 
 		if (i == 0) {
-			u = demo_uuid(ks_w);
+			u = nw_teec_uuid(ks_w);
 			TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL,
 					 NULL, &origin);
 			op.paramTypes =
@@ -151,7 +138,7 @@ static void gp_demo(void)
 		TEEC_Session s;
 		TEEC_Operation op;
 		TEEC_SharedMemory m;
-		TEEC_UUID u = demo_uuid(ks_w);
+		TEEC_UUID u = nw_teec_uuid(ks_w);
 		u32 origin;
 
 		CHECK_EQ(TEEC_InitializeContext("keystore", &ctx), TEEC_SUCCESS,

@@ -118,4 +118,7 @@ TEEC_Result TEEC_AllocateSharedMemory(TEEC_Context *context,
 void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *sharedMem);
 void TEEC_RequestCancellation(TEEC_Operation *operation);
 
+/* Not GP: a TEEC_UUID from the four w-register words our headers use */
+TEEC_UUID nw_teec_uuid(const u32 w[4]);
+
 #endif

@@ -385,3 +385,16 @@ void TEEC_CloseSession(TEEC_Session *session)
 	     NULL, &origin);
 	session->live = false;
 }
+
+TEEC_UUID nw_teec_uuid(const u32 w[4])
+{
+	u8 o[16];
+	TEEC_UUID u;
+
+	memcpy(o, w, 16);
+	u.timeLow = (u32)o[0] << 24 | (u32)o[1] << 16 | (u32)o[2] << 8 | o[3];
+	u.timeMid = (u16)(o[4] << 8 | o[5]);
+	u.timeHiAndVersion = (u16)(o[6] << 8 | o[7]);
+	memcpy(u.clockSeqAndNode, o + 8, 8);
+	return u;
+}

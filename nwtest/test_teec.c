@@ -26,8 +26,6 @@ static u32 add(TEEC_Session *s, u32 a, u32 b, u32 *origin)
 	return op.params[1].value.a;
 }
 
-static TEEC_UUID uuid_of(const u32 w[4]);
-
 static void contexts(void)
 {
 	TEEC_Context ctx;
@@ -36,7 +34,7 @@ static void contexts(void)
 		 TEEC_ERROR_ITEM_NOT_FOUND, "TEEC: an unknown TEE name");
 	{
 		static const u32 ks[4] = { KEYSTORE_TA_UUID };
-		TEEC_UUID u = uuid_of(ks);
+		TEEC_UUID u = nw_teec_uuid(ks);
 		TEEC_Session s;
 		u32 origin;
 
@@ -191,20 +189,6 @@ static void sessions_and_memory(const char *tee, u16 id)
 		 TEEC_ERROR_BAD_STATE, "TEEC: a session on a closed context");
 }
 
-/* TEEC_UUID from the four w-register words our headers use */
-static TEEC_UUID uuid_of(const u32 w[4])
-{
-	u8 o[16];
-	TEEC_UUID u;
-
-	memcpy(o, w, 16);
-	u.timeLow = (u32)o[0] << 24 | (u32)o[1] << 16 | (u32)o[2] << 8 | o[3];
-	u.timeMid = (u16)(o[4] << 8 | o[5]);
-	u.timeHiAndVersion = (u16)(o[6] << 8 | o[7]);
-	memcpy(u.clockSeqAndNode, o + 8, 8);
-	return u;
-}
-
 static TEEC_Result keystore_op(TEEC_Session *s, u32 cmd, u32 slot,
 			       TEEC_SharedMemory *m, u32 *match)
 {
@@ -226,7 +210,7 @@ static void keystore_ta(void)
 {
 	static const u32 ks[4] = { KEYSTORE_TA_UUID };
 	static const char msg[] = "transfer 100 to the bank";
-	TEEC_UUID uuid = uuid_of(ks);
+	TEEC_UUID uuid = nw_teec_uuid(ks);
 	TEEC_Context ctx;
 	TEEC_Session s;
 	TEEC_SharedMemory m;
@@ -279,7 +263,7 @@ static u64 increment(TEEC_Session *s)
 static void counter_ta(void)
 {
 	static const u32 c[4] = { COUNTER_TA_UUID };
-	TEEC_UUID uuid = uuid_of(c);
+	TEEC_UUID uuid = nw_teec_uuid(c);
 	TEEC_Context alpha, beta;
 	TEEC_Session s;
 	u32 origin;
