@@ -98,7 +98,7 @@ static void rxtx(void)
 {
 	u64 tx = (u64)nw_tx, rx = (u64)nw_rx;
 
-	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_DENIED,
+	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_BUSY,
 		    "PARTITION_INFO_GET with no RX buffer");
 	check_error(nw_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0), FFA_DENIED,
 		    "RX_RELEASE with no RX buffer");
@@ -117,9 +117,9 @@ static void rxtx(void)
 		    FFA_INVALID_PARAMETERS, "RXTX_MAP with zero pages");
 	check_error(nw_call(FFA_RXTX_MAP_64, PLAT_SRAM_BASE + 0x400000, rx, 1,
 			    0, 0),
-		    FFA_DENIED, "RXTX_MAP with TX in secure RAM");
+		    FFA_INVALID_PARAMETERS, "RXTX_MAP with TX in secure RAM");
 	check_error(nw_call(FFA_RXTX_MAP_64, tx, PLAT_SPMC_BASE, 1, 0, 0),
-		    FFA_DENIED, "RXTX_MAP with RX on the SPMC");
+		    FFA_INVALID_PARAMETERS, "RXTX_MAP with RX on the SPMC");
 	check_success(nw_call(FFA_RXTX_MAP_64, tx, rx, 1, 0, 0),
 		      "RXTX_MAP of one page each");
 	check_error(nw_call(FFA_RXTX_MAP_64, tx, rx, 1, 0, 0), FFA_DENIED,
@@ -332,6 +332,6 @@ void scenario_ffa(u64 dtb)
 	test_optee();
 	test_teec();
 	check_success(nw_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0), "RXTX_UNMAP");
-	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_DENIED,
+	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_BUSY,
 		    "PARTITION_INFO_GET after RXTX_UNMAP");
 }

@@ -129,7 +129,7 @@ struct ffa_value ffa_partition_info_get(struct caller c,
 
 	if (!(flags & PARTINFO_COUNT_ONLY)) {
 		if (!mb->mapped)
-			return ffa_error(FFA_DENIED);
+			return ffa_error(FFA_BUSY); /* spec: RX "not free or not mapped" */
 		if (mb->rx_full)
 			return ffa_error(FFA_BUSY);
 		if ((u64)count * size > (u64)mb->pages * PAGE_SIZE)

@@ -45,8 +45,9 @@ struct ffa_value ffa_rxtx_map(struct caller c, const struct ffa_value *a)
 	    !IS_ALIGNED(tx | rx, PAGE_SIZE) ||
 	    (tx < rx + size && rx < tx + size))
 		return ffa_error(FFA_INVALID_PARAMETERS);
+	/* the spec: an address not mapped in the caller's regime */
 	if (!caller_owns(c, tx, size) || !caller_owns(c, rx, size))
-		return ffa_error(FFA_DENIED);
+		return ffa_error(FFA_INVALID_PARAMETERS);
 	mb->tx = tx;
 	mb->rx = rx;
 	mb->pages = pages;

@@ -101,14 +101,14 @@ static void rxtx_map_refusals_change_nothing(void **state)
 	assert_error(ns_call(FFA_RXTX_MAP_64, NS_TX, NS_RX, 64, 0, 0),
 		     FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_RXTX_MAP_64, 0x0e400000, NS_RX, 1, 0, 0),
-		     FFA_DENIED);
+		     FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_RXTX_MAP_64, NS_TX, 0x0e100000, 1, 0, 0),
-		     FFA_DENIED);
+		     FFA_INVALID_PARAMETERS);
 	/* RX running off the end of normal-world RAM */
 	assert_error(ns_call(FFA_RXTX_MAP_64, NS_TX,
 			     PLAT_NS_DRAM_BASE + PLAT_NS_DRAM_SIZE - 0x1000, 2,
 			     0, 0),
-		     FFA_DENIED);
+		     FFA_INVALID_PARAMETERS);
 	assert_memory_equal(&before, &spmc_ns.mb, sizeof(before));
 
 	/* the SMC32 form ignores the upper halves of x1 and x2 */
@@ -141,7 +141,7 @@ static void partition_info(void **state)
 
 	(void)state;
 	assert_error(ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0),
-		     FFA_DENIED);
+		     FFA_BUSY);
 	r = ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
 	assert_int_equal(r.x[2], 2);
 	ns_call(FFA_RXTX_MAP_64, NS_TX, NS_RX, 1, 0, 0);
