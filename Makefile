@@ -190,6 +190,8 @@ $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
 UNIT_EXTRA_test_spmc_mem := $(UNIT_EXTRA_test_spmc_ffa)
 UNIT_EXTRA_test_spmc_notif := $(UNIT_EXTRA_test_spmc_ffa)
+# The normal world's GP client, against the TEE's own decoder
+UNIT_EXTRA_test_teec := nwtest/teec.c
 $(BUILD)/unit/test_spmc_mem $(BUILD)/unit/test_spmc_notif: \
 	$(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
