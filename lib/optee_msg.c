@@ -7,7 +7,7 @@ static u64 get64(const u8 *p)
 {
 	u64 v;
 
-	memcpy(&v, p, 8);
+	__builtin_memcpy(&v, p, 8);
 	return v;
 }
 
@@ -73,12 +73,12 @@ void optee_msg_from_gp(u8 *p, u32 n, const TEE_Param gp[4], u32 types)
 		if (t == TEE_PARAM_TYPE_VALUE_OUTPUT ||
 		    t == TEE_PARAM_TYPE_VALUE_INOUT) {
 			v = gp[i].value.a;
-			memcpy(p + 8, &v, 8);
+			__builtin_memcpy(p + 8, &v, 8);
 			v = gp[i].value.b;
-			memcpy(p + 16, &v, 8);
+			__builtin_memcpy(p + 16, &v, 8);
 		} else if (t >= TEE_PARAM_TYPE_MEMREF_INPUT) {
 			v = gp[i].memref.size;
-			memcpy(p + 16, &v, 8);
+			__builtin_memcpy(p + 16, &v, 8);
 		}
 	}
 }

@@ -170,14 +170,14 @@ static void put_param(u8 *p, u64 attr, u64 a, u64 b, u64 c)
 {
 	u64 v[4] = { attr, a, b, c };
 
-	memcpy(p, v, sizeof(v));
+	__builtin_memcpy(p, v, sizeof(v));
 }
 
 static u64 param_word(const u8 *p, unsigned i)
 {
 	u64 v;
 
-	memcpy(&v, p + 8 * i, 8);
+	__builtin_memcpy(&v, p + 8 * i, 8);
 	return v;
 }
 
@@ -288,7 +288,8 @@ static TEEC_Result call(TEEC_Context *ctx, u32 cmd, u32 func, u32 *session,
 	*origin = TEEC_ORIGIN_API;
 	if (op && op->paramTypes >> 16)
 		return TEEC_ERROR_BAD_PARAMETERS;
-	memset(arg, 0, ARG_HDR + 6 * PARAM_SIZE);
+	/* every field below is written: the header, the meta values, and all
+	 * four parameters (NONE ones as zeros) */
 	if (meta) {
 		put_param(arg + ARG_HDR, META_VALUE_IN, meta[0], meta[1], 0);
 		put_param(arg + ARG_HDR + PARAM_SIZE, META_VALUE_IN, 0, 0,
@@ -305,7 +306,7 @@ static TEEC_Result call(TEEC_Context *ctx, u32 cmd, u32 func, u32 *session,
 		n += 4;
 	}
 	hdr[7] = n;
-	memcpy(arg, hdr, sizeof(hdr));
+	__builtin_memcpy(arg, hdr, sizeof(hdr));
 	r = optee(ctx->partition, OPTEE_FFA_YIELDING_CALL_WITH_ARG,
 		  (u32)ctx->arg_handle, ctx->arg_handle >> 32, 0);
 	if (cmd != OPTEE_MSG_CMD_CLOSE_SESSION)
@@ -316,9 +317,9 @@ static TEEC_Result call(TEEC_Context *ctx, u32 cmd, u32 func, u32 *session,
 			       ? TEEC_ERROR_TARGET_DEAD
 			       : TEEC_ERROR_COMMUNICATION;
 	}
-	memcpy(&res, arg + 20, 4);
-	memcpy(origin, arg + 24, 4);
-	memcpy(session, arg + 8, 4);
+	__builtin_memcpy(&res, arg + 20, 4);
+	__builtin_memcpy(origin, arg + 24, 4);
+	__builtin_memcpy(session, arg + 8, 4);
 	return res;
 }
 

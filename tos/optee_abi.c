@@ -22,7 +22,7 @@ static u32 get32(const u8 *p)
 {
 	u32 v;
 
-	memcpy(&v, p, 4);
+	__builtin_memcpy(&v, p, 4);
 	return v;
 }
 
@@ -30,7 +30,7 @@ static u64 get64(const u8 *p)
 {
 	u64 v;
 
-	memcpy(&v, p, 8);
+	__builtin_memcpy(&v, p, 8);
 	return v;
 }
 
@@ -140,7 +140,7 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 			      arg + ARG_HDR + 2 * PARAM_SIZE, n - 2, self,
 			      &origin);
 		if (!res)
-			memcpy(arg + 8, &session, 4);
+			__builtin_memcpy(arg + 8, &session, 4);
 		break;
 	case OPTEE_MSG_CMD_INVOKE_COMMAND:
 		res = call_ta(false, func, &session, NULL, arg + ARG_HDR, n,
@@ -156,8 +156,8 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 		break;
 	}
 done:
-	memcpy(arg + 20, &res, 4);
-	memcpy(arg + 24, &origin, 4);
+	__builtin_memcpy(arg + 20, &res, 4);
+	__builtin_memcpy(arg + 24, &origin, 4);
 }
 
 bool tos_optee_serve(struct ffa_value *out, const struct ffa_value *req,
