@@ -1,21 +1,7 @@
-/* OP-TEE message parameters to and from GP parameters (portable, host-tested).
- */
+/* OP-TEE message parameters to and from GP ones (portable, host-tested). */
 #include "lib/optee_msg.h"
 #include "lib/string.h"
 
-static u64 get64(const u8 *p)
-{
-	u64 v;
-
-	__builtin_memcpy(&v, p, 8);
-	return v;
-}
-
-/*
- * GP parameters from the message's parameters (after any meta ones): values
- * and at most one memory reference, whose handle, offset and size go to
- * *mem. Returns a TEE result.
- */
 TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
 			   u32 *mem_mask, u64 mem[4][3])
 {
@@ -27,7 +13,7 @@ TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
 	if (n > 4)
 		return TEE_ERROR_BAD_PARAMETERS;
 	for (i = 0; i < n; i++, p += PARAM_SIZE) {
-		u64 attr = get64(p);
+		u64 attr = optee_get64(p);
 		u32 t = (u32)(attr & ATTR_TYPE_MASK);
 
 		if (attr & ~(u64)ATTR_TYPE_MASK)
@@ -38,18 +24,18 @@ TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
 		case ATTR_VALUE_INPUT:
 		case ATTR_VALUE_OUTPUT:
 		case ATTR_VALUE_INOUT:
-			gp[i].value.a = (u32)get64(p + 8);
-			gp[i].value.b = (u32)get64(p + 16);
+			gp[i].value.a = (u32)optee_get64(p + 8);
+			gp[i].value.b = (u32)optee_get64(p + 16);
 			*types |= t << (4 * i); /* same numbers as GP's */
 			break;
 		case ATTR_RMEM_INPUT:
 		case ATTR_RMEM_OUTPUT:
 		case ATTR_RMEM_INOUT:
 			*mem_mask |= 1u << i;
-			mem[i][0] =
-				get64(p + 24); /* shm_ref: the FF-A handle */
-			mem[i][1] = get64(p + 8); /* offs */
-			mem[i][2] = get64(p + 16); /* size */
+			mem[i][0] = optee_get64(
+				p + 24); /* shm_ref: the FF-A handle */
+			mem[i][1] = optee_get64(p + 8); /* offs */
+			mem[i][2] = optee_get64(p + 16); /* size */
 			*types |= (t - ATTR_RMEM_INPUT +
 				   TEE_PARAM_TYPE_MEMREF_INPUT)
 				  << (4 * i);

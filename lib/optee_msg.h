@@ -15,6 +15,24 @@
 #define ATTR_RMEM_INOUT 0x7
 #define ATTR_META BIT(8)
 
+/* Message fields, little-endian and naturally aligned: inline loads even
+ * in images built with -fno-builtin */
+static inline u32 optee_get32(const u8 *p)
+{
+	u32 v;
+
+	__builtin_memcpy(&v, p, 4);
+	return v;
+}
+
+static inline u64 optee_get64(const u8 *p)
+{
+	u64 v;
+
+	__builtin_memcpy(&v, p, 8);
+	return v;
+}
+
 /*
  * n message parameters at p (after any meta ones) into GP parameters:
  * values, and registered-memory references, whose handle, offset and size

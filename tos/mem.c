@@ -188,7 +188,6 @@ void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
 #endif
 		held[slot].handle = 0;
 	}
-	(void)i;
 	/* relinquish even what we do not know: the SPMC has the last word */
 	memset(tos_tx, 0, 32);
 	for (i = 0; i < 8; i++)

@@ -18,22 +18,6 @@
 
 #define TEEC_ERROR_COMMUNICATION 0xffff000eu
 
-static u32 get32(const u8 *p)
-{
-	u32 v;
-
-	__builtin_memcpy(&v, p, 4);
-	return v;
-}
-
-static u64 get64(const u8 *p)
-{
-	u64 v;
-
-	__builtin_memcpy(&v, p, 8);
-	return v;
-}
-
 /* Where the trusted OS sees byte offset of memory it holds, if in one piece. */
 static u8 *held_at(const struct ffa_mem_desc *d, u64 offset, u64 len)
 {
@@ -118,10 +102,10 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 		out->x[3] = TEEC_ERROR_COMMUNICATION;
 		return;
 	}
-	cmd = get32(arg);
-	func = get32(arg + 4);
-	session = get32(arg + 8);
-	n = get32(arg + 28);
+	cmd = optee_get32(arg);
+	func = optee_get32(arg + 4);
+	session = optee_get32(arg + 8);
+	n = optee_get32(arg + 28);
 	if (n > ARG_MAX_PARAMS ||
 	    !held_at(d, (u32)req->x[6], ARG_HDR + n * PARAM_SIZE)) {
 		res = TEE_ERROR_BAD_PARAMETERS;
@@ -130,8 +114,8 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 	switch (cmd) {
 	case OPTEE_MSG_CMD_OPEN_SESSION:
 		/* two meta values first: the TA's UUID, the client's */
-		if (n < 2 ||
-		    get64(arg + ARG_HDR) != (ATTR_META | ATTR_VALUE_INPUT)) {
+		if (n < 2 || optee_get64(arg + ARG_HDR) !=
+				     (ATTR_META | ATTR_VALUE_INPUT)) {
 			res = TEE_ERROR_BAD_PARAMETERS;
 			break;
 		}

@@ -79,7 +79,10 @@ for n in 1 2 3 4 5 6 7 8 9 11; do
 	grep -q "partition 0x8001 'alpha' stopped" "$logs/iso$n.s.log" && a="stopped, caller ABORTED" || a="NOT STOPPED"
 	grep -q "ok - beta's answer is intact" "$logs/iso$n.ns.log" && b="unharmed" || b="HARMED"
 	printf '  %-50s %-22s %s\n' "${what:-?}" "$a" "$b"
+	[ "$a" = "NOT STOPPED" ] || [ "$b" = "HARMED" ] || [ -z "$what" ] && matrix_bad=1
 done
+[ -z "${matrix_bad:-}" ] && ok "isolation matrix: every attempt stopped alpha alone" ||
+	bad "isolation matrix: an attempt was not contained (see the table)"
 boot iso10 "$build/test-iso10.flash"
 [ "$status" -eq 0 ] && ok "iso10: run ended cleanly" || bad "iso10: QEMU exit status $status"
 nw_checks iso10
