@@ -7,4 +7,4 @@ exec qemu-system-aarch64 \
 	-machine virt,secure=on,virtualization=on,gic-version=3 \
 	-cpu max,pauth-impdef=on -smp 1 -m 1G -nographic \
 	-bios "$flash" -semihosting-config enable=on,target=native \
-	-no-reboot "$@"
+	-nic none -no-reboot "$@"
