@@ -9,6 +9,7 @@
 #define META_VALUE_IN 0x101ULL
 #define VALUE_IN 0x1ULL
 #define VALUE_OUT 0x2ULL
+#define RMEM_IN 0x5ULL
 #define RMEM_INOUT 0x7ULL
 #define ORIGIN_TEE 3
 #define ORIGIN_TRUSTED_APP 4
@@ -117,6 +118,30 @@ void test_optee(void)
 	yield(h, "OP-TEE ABI: memref past its buffer delivered");
 	CHECK_EQ(arg32(20), TEE_ERROR_BAD_PARAMETERS,
 		 "OP-TEE ABI: a memref past its buffer is refused");
+
+	/* a memory reference on open, past the memory shared: refused by
+	 * the TEE before the TA runs, and no session is left behind */
+	{
+		u64 ab[2];
+
+		memcpy(ab, hello, 16);
+		arg_header(OPTEE_MSG_CMD_OPEN_SESSION, 0, 0, 4);
+		arg_param(0, META_VALUE_IN, ab[0], ab[1], 0);
+		arg_param(1, META_VALUE_IN, 0, 0, 0);
+		arg_param(2, RMEM_IN, 4000, 200, d);
+		arg_param(3, VALUE_OUT, 0, 0, 0);
+		yield(h, "OP-TEE ABI: open with a memref delivered");
+		CHECK_EQ(arg32(20), TEE_ERROR_BAD_PARAMETERS,
+			 "OP-TEE ABI: open with a memref past its memory");
+		arg_param(2, RMEM_IN, 100, 3, d);
+		yield(h, "OP-TEE ABI: open with a memref delivered");
+		CHECK_EQ(arg32(20), TEE_SUCCESS,
+			 "OP-TEE ABI: open with a memref inside it");
+		CHECK_EQ(param_a(3), 'a' + 'r' + 'e',
+			 "OP-TEE ABI: ... read by the TA while opening");
+		arg_header(OPTEE_MSG_CMD_CLOSE_SESSION, 0, arg32(8), 0);
+		yield(h, "OP-TEE ABI: close delivered");
+	}
 
 	open_session(h, nobody);
 	CHECK_EQ(arg32(20), TEE_ERROR_ITEM_NOT_FOUND,

@@ -173,6 +173,42 @@ static void sessions_and_memory(const char *tee, u16 id)
 					  NULL, NULL, &origin),
 			 TEEC_ERROR_ITEM_NOT_FOUND, "TEEC: an unknown TA UUID");
 	}
+	/* a memory reference on open: the TA reads it while opening */
+	memset(&op, 0, sizeof(op));
+	memcpy(buf, "\x01\x02\x03\x04", 4);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT, TEEC_VALUE_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[0].tmpref.buffer = buf;
+	op.params[0].tmpref.size = 4;
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s2, &hello, TEEC_LOGIN_PUBLIC, NULL,
+				  &op, &origin),
+		 TEEC_SUCCESS, "TEEC: open with a memory reference");
+	CHECK_EQ(op.params[1].value.a, 10,
+		 "TEEC: ... the TA read it while opening");
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE,
+					 TEEC_NONE, TEEC_NONE);
+	CHECK_EQ(TEEC_InvokeCommand(&s2, HELLO_CMD_COUNT, &op, &origin),
+		 TEEC_SUCCESS, "TEEC: ... and the session it opened works");
+	CHECK_EQ(op.params[0].value.a, 11, "TEEC: ... from what it read");
+	TEEC_CloseSession(&s2);
+	reg.buffer = buf;
+	reg.size = 16;
+	reg.flags = TEEC_MEM_INPUT;
+	TEEC_RegisterSharedMemory(&ctx, &reg);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_MEMREF_PARTIAL_INPUT, TEEC_VALUE_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[0].memref.parent = &reg;
+	op.params[0].memref.offset = 8;
+	op.params[0].memref.size = 9;
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s2, &hello, TEEC_LOGIN_PUBLIC, NULL,
+				  &op, &origin),
+		 TEEC_ERROR_BAD_PARAMETERS,
+		 "TEEC: open with a memref past its buffer");
+	CHECK_EQ(origin, TEEC_ORIGIN_API, "TEEC: ... refused by the API");
+	TEEC_ReleaseSharedMemory(&reg);
+
 	CHECK_EQ(TEEC_OpenSession(&ctx, &s2, &hello, TEEC_LOGIN_PUBLIC, NULL,
 				  NULL, &origin),
 		 TEEC_SUCCESS, "TEEC: a second session");

@@ -72,12 +72,9 @@ static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 		refs[i].size = mem[i][2];
 	}
 	if (open)
-		res = mask ? TEE_ERROR_NOT_SUPPORTED
-			   : ta_open(uuid, types, gp, session);
-	else if (!mask)
-		res = ta_invoke(*session, cmd, types, gp);
+		res = ta_open(uuid, types, gp, refs, session);
 	else
-		res = ta_invoke_refs(*session, cmd, types, gp, refs);
+		res = ta_invoke(*session, cmd, types, gp, refs);
 	if (res != TEE_ERROR_ITEM_NOT_FOUND && res != TEE_ERROR_TARGET_DEAD &&
 	    res != TEE_ERROR_OUT_OF_MEMORY)
 		*origin = ORIGIN_TRUSTED_APP;

@@ -72,7 +72,7 @@ static void ta_request(struct ffa_value *r, const struct ffa_value *req)
 		u32 uuid[4] = { (u32)req->x[4], (u32)req->x[5], (u32)req->x[6],
 				(u32)req->x[7] };
 
-		r->x[4] = ta_open(uuid, 0, params, &session);
+		r->x[4] = ta_open(uuid, 0, params, NULL, &session);
 		r->x[5] = session;
 		break;
 	}
@@ -80,7 +80,7 @@ static void ta_request(struct ffa_value *r, const struct ffa_value *req)
 		params[0].value.a = (u32)req->x[7];
 		params[0].value.b = (u32)(req->x[7] >> 32);
 		r->x[4] = ta_invoke((u32)req->x[4], (u32)req->x[5],
-				    (u32)req->x[6], params);
+				    (u32)req->x[6], params, NULL);
 		r->x[5] = params[0].value.a | (u64)params[0].value.b << 32;
 		r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
 		break;
@@ -108,8 +108,8 @@ static void ta_request_mem(struct ffa_value *r, const struct ffa_value *req,
 	refs[0].ranges = d->ranges;
 	refs[0].count = d->range_count;
 	refs[0].size = (u32)req->x[7];
-	r->x[4] = ta_invoke_refs((u32)req->x[4], (u32)req->x[5], types, params,
-				 refs);
+	r->x[4] =
+		ta_invoke((u32)req->x[4], (u32)req->x[5], types, params, refs);
 	r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
 	tos_mem_done(r, req->x[6], self);
 }

@@ -157,8 +157,84 @@ static void release(struct ta_instance *ta)
 	ta->image = NULL;
 }
 
+/* Each memory reference has its own window in the TA's address space. */
+#define TA_MEMREF_WINDOW (TA_MEMREF_MAX / 4)
+
+static void unmap_refs(struct ta_instance *ta, const u64 mapped[4])
+{
+	unsigned i;
+
+	for (i = 0; i < 4; i++)
+		if (mapped[i])
+			tos_mmu_space_unmap(&ta->space, ta->asid,
+					    TA_MEMREF_VA + i * TA_MEMREF_WINDOW,
+					    mapped[i]);
+}
+
+/*
+ * Maps the memory behind each parameter typed as a memory reference into
+ * its window of ta and points the parameter there. On failure nothing
+ * stays mapped.
+ */
+static TEE_Result map_refs(struct ta_instance *ta, u32 types,
+			   TEE_Param params[4], const struct ta_memref *refs,
+			   u64 mapped[4])
+{
+	unsigned i, k;
+
+	for (i = 0; i < 4; i++) {
+		const struct ta_memref *r = refs ? &refs[i] : NULL;
+		u64 base = TA_MEMREF_VA + i * TA_MEMREF_WINDOW, total = 0;
+
+		mapped[i] = 0;
+		if (TEE_PARAM_TYPE_GET(types, i) < TEE_PARAM_TYPE_MEMREF_INPUT)
+			continue;
+		if (!r || !r->ranges)
+			goto refused;
+		for (k = 0; k < r->count; k++)
+			total += (u64)r->ranges[k].pages << PAGE_SHIFT;
+		/* a memref past the memory given is refused before the TA
+		 * runs, and so is one larger than its window */
+		if (r->offset > total || r->size > total - r->offset ||
+		    total > TA_MEMREF_WINDOW)
+			goto refused;
+		for (k = 0; k < r->count; k++) {
+			u64 n = (u64)r->ranges[k].pages << PAGE_SHIFT;
+
+			if (tos_mmu_space_map_ns(&ta->space, base + mapped[i],
+						 r->ranges[k].base.pa, n)) {
+				unmap_refs(ta, mapped);
+				return TEE_ERROR_OUT_OF_MEMORY;
+			}
+			mapped[i] += n;
+		}
+		params[i].memref.buffer = (void *)(base + r->offset);
+		params[i].memref.size = r->size;
+	}
+	return TEE_SUCCESS;
+refused:
+	unmap_refs(ta, mapped);
+	return TEE_ERROR_BAD_PARAMETERS;
+}
+
+/* One entry with its memory references mapped for exactly that entry. */
+static TEE_Result run_refs(struct ta_instance *ta, u64 op, u64 *context,
+			   u32 cmd, u32 types, TEE_Param params[4],
+			   const struct ta_memref *refs)
+{
+	u64 mapped[4];
+	TEE_Result res = map_refs(ta, types, params, refs, mapped);
+
+	if (res)
+		return res;
+	res = run(ta, op, context, cmd, types, params);
+	/* whatever happened, the TA keeps nothing of it */
+	unmap_refs(ta, mapped);
+	return res;
+}
+
 TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
-		   u32 *session)
+		   const struct ta_memref refs[4], u32 *session)
 {
 	const struct ta_image *img = find_image(uuid);
 	struct ta_instance *ta;
@@ -177,7 +253,7 @@ TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
 	ta = instance_of(img);
 	if (!ta)
 		return TEE_ERROR_OUT_OF_MEMORY;
-	res = run(ta, TA_OP_OPEN, &ctx, 0, types, params);
+	res = run_refs(ta, TA_OP_OPEN, &ctx, 0, types, params, refs);
 	if (res != TEE_SUCCESS) {
 		if (!ta->sessions)
 			release(ta);
@@ -197,73 +273,15 @@ static struct session *session_of(u32 id)
 	return &sessions[id - 1];
 }
 
-TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4])
+TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4],
+		     const struct ta_memref refs[4])
 {
 	struct session *s = session_of(session);
 
 	if (!s)
 		return TEE_ERROR_BAD_PARAMETERS;
-	return run(s->ta, TA_OP_INVOKE, &s->context, cmd, types, params);
-}
-
-/* Each memory reference has its own window in the TA's address space. */
-#define TA_MEMREF_WINDOW (TA_MEMREF_MAX / 4)
-
-static void unmap_refs(struct ta_instance *ta, const u64 mapped[4])
-{
-	unsigned i;
-
-	for (i = 0; i < 4; i++)
-		if (mapped[i])
-			tos_mmu_space_unmap(&ta->space, ta->asid,
-					    TA_MEMREF_VA + i * TA_MEMREF_WINDOW,
-					    mapped[i]);
-}
-
-TEE_Result ta_invoke_refs(u32 session, u32 cmd, u32 types, TEE_Param params[4],
-			  const struct ta_memref refs[4])
-{
-	struct session *s = session_of(session);
-	struct ta_instance *ta;
-	u64 mapped[4] = { 0, 0, 0, 0 };
-	unsigned i, k;
-	TEE_Result res;
-
-	if (!s)
-		return TEE_ERROR_BAD_PARAMETERS;
-	ta = s->ta;
-	for (i = 0; i < 4; i++) {
-		const struct ta_memref *r = &refs[i];
-		u64 base = TA_MEMREF_VA + i * TA_MEMREF_WINDOW, total = 0;
-
-		if (TEE_PARAM_TYPE_GET(types, i) < TEE_PARAM_TYPE_MEMREF_INPUT)
-			continue;
-		for (k = 0; k < r->count; k++)
-			total += (u64)r->ranges[k].pages << PAGE_SHIFT;
-		/* a memref past the memory given is refused before the TA
-		 * runs, and so is one larger than its window */
-		if (!r->ranges || r->offset > total ||
-		    r->size > total - r->offset || total > TA_MEMREF_WINDOW) {
-			unmap_refs(ta, mapped);
-			return TEE_ERROR_BAD_PARAMETERS;
-		}
-		for (k = 0; k < r->count; k++) {
-			u64 n = (u64)r->ranges[k].pages << PAGE_SHIFT;
-
-			if (tos_mmu_space_map_ns(&ta->space, base + mapped[i],
-						 r->ranges[k].base.pa, n)) {
-				unmap_refs(ta, mapped);
-				return TEE_ERROR_OUT_OF_MEMORY;
-			}
-			mapped[i] += n;
-		}
-		params[i].memref.buffer = (void *)(base + r->offset);
-		params[i].memref.size = r->size;
-	}
-	res = run(ta, TA_OP_INVOKE, &s->context, cmd, types, params);
-	/* whatever happened, the TA keeps nothing of it */
-	unmap_refs(ta, mapped);
-	return res;
+	return run_refs(s->ta, TA_OP_INVOKE, &s->context, cmd, types, params,
+			refs);
 }
 
 TEE_Result ta_close(u32 session)

@@ -12,10 +12,6 @@ struct ta_image {
 	bool keep_alive; /* the instance outlives its sessions */
 };
 
-/* uuid as the four words FF-A and our clients carry it in w-registers */
-TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
-		   u32 *session);
-TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4]);
 /* Normal-world memory (already retrieved) behind one memory reference */
 struct mem_range;
 struct ta_memref {
@@ -25,12 +21,16 @@ struct ta_memref {
 };
 
 /*
- * ta_invoke where the parameters typed as memory references are refs[i]:
- * each mapped into the TA (non-secure, never executable) for this one call,
- * at most 256 KiB each.
+ * Opens a session with the TA named by uuid (the four words FF-A and our
+ * clients carry in w-registers), or invokes command cmd of a session. The
+ * parameters typed as memory references are refs[i] (refs may be NULL when
+ * there are none): each mapped into the TA (non-secure, never executable)
+ * for this one entry, at most 256 KiB each.
  */
-TEE_Result ta_invoke_refs(u32 session, u32 cmd, u32 types, TEE_Param params[4],
-			  const struct ta_memref refs[4]);
+TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
+		   const struct ta_memref refs[4], u32 *session);
+TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4],
+		     const struct ta_memref refs[4]);
 TEE_Result ta_close(u32 session);
 
 #endif

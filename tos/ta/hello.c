@@ -16,22 +16,30 @@ void TA_DestroyEntryPoint(void)
 {
 }
 
+/* Opens with no parameters, or with HELLO_OPEN_PARAMS: see hello.h. */
 TEE_Result TA_OpenSessionEntryPoint(u32 paramTypes, TEE_Param params[4],
 				    void **sessionContext)
 {
+	u32 start = 0;
 	unsigned i;
 
-	(void)params;
-	if (paramTypes !=
-	    TEE_PARAM_TYPES(TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE,
-			    TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE))
+	if (paramTypes == HELLO_OPEN_PARAMS) {
+		const u8 *b = params[0].memref.buffer;
+
+		for (i = 0; i < params[0].memref.size; i++)
+			start += b[i];
+		params[1].value.a = start;
+	} else if (paramTypes !=
+		   TEE_PARAM_TYPES(TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE,
+				   TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE)) {
 		return TEE_ERROR_BAD_PARAMETERS;
+	}
 	for (i = 0; i < SESSIONS && open_[i]; i++)
 		;
 	if (i == SESSIONS)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	open_[i] = true;
-	counters[i] = 0;
+	counters[i] = start;
 	*sessionContext = &counters[i];
 	return TEE_SUCCESS;
 }

@@ -6,6 +6,13 @@
 /* 3f6c1a2e-9d84-4b57-a0c3-5e1f7b2d8c90, as the four w-register words */
 #define HELLO_UUID 0x2e1a6c3f, 0x574b849d, 0x1f5ec3a0, 0x908c2d7b
 
+/* Open may carry a memref in and a value out: the session's counter starts
+ * at the sum of the memref's bytes, which value out a reports. */
+#define HELLO_OPEN_PARAMS                                                 \
+	TEE_PARAM_TYPES(TEE_PARAM_TYPE_MEMREF_INPUT,                      \
+			TEE_PARAM_TYPE_VALUE_OUTPUT, TEE_PARAM_TYPE_NONE, \
+			TEE_PARAM_TYPE_NONE)
+
 #define HELLO_CMD_ADD 0 /* value in (a, b) -> value out a + b */
 #define HELLO_CMD_COUNT 1 /* -> value out: calls in this session */
 #define HELLO_CMD_CRASH 2 /* writes to address 0 */
