@@ -52,6 +52,7 @@ TOS_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_general.c tos/services.c \
 TA_RUNTIME := tos/ta/start.S tos/ta/entry.c lib/string.c
 TA_HELLO_SRCS := $(TA_RUNTIME) tos/ta/hello.c
 TA_KEYSTORE_SRCS := $(TA_RUNTIME) tos/ta/keystore_ta.c lib/hmac_sha256.c \
+	lib/ed25519.c lib/sha512.c \
 	lib/sha256.c
 TA_COUNTER_SRCS := $(TA_RUNTIME) tos/ta/counter_ta.c
 KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
@@ -60,7 +61,7 @@ NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
 	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
 	nwtest/teec.c nwtest/test_teec.c \
-	lib/ffa_mem_desc.c \
+	lib/ffa_mem_desc.c lib/ed25519.c lib/sha512.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
 	$(FW_LIB)
@@ -174,7 +175,8 @@ images: $(FW_BINS) $(FLASHES)
 UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test_*.c))
 UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
 	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c \
-	lib/ffa_mem_desc.c lib/notif.c lib/hmac_sha256.c lib/optee_msg.c
+	lib/ffa_mem_desc.c lib/notif.c lib/hmac_sha256.c lib/optee_msg.c \
+	lib/sha512.c lib/ed25519.c
 TEST_DTS := $(wildcard test/unit/data/*.dts)
 TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts

@@ -16,6 +16,7 @@ typedef u32 TEE_Result;
 #define TEE_ERROR_ITEM_NOT_FOUND 0xffff0008u
 #define TEE_ERROR_NOT_SUPPORTED 0xffff000au
 #define TEE_ERROR_OUT_OF_MEMORY 0xffff000cu
+#define TEE_ERROR_EXCESS_DATA 0xffff0004u
 #define TEE_ERROR_SHORT_BUFFER 0xffff0010u
 #define TEE_ERROR_OVERFLOW 0xffff300fu
 #define TEE_ERROR_TARGET_DEAD 0xffff3024u

@@ -6,6 +6,7 @@
 #include "nwtest/tee_client_api.h"
 #include "tos/ta/counter_ta.h"
 #include "tos/ta/hello.h"
+#include "lib/ed25519.h"
 #include "tos/ta/keystore_ta.h"
 #include "tos/tos.h"
 
@@ -47,11 +48,75 @@ static void keystore_demo(u16 id)
 }
 
 /* Each general TEE by name, through the GP client API: its TAs at work. */
+/*
+ * The key-store TA in the TEE of ctx makes a key pair and signs msg with
+ * Ed25519; the normal world checks the signature with the public key alone,
+ * then sees it fail on a changed message. Returns the calls made.
+ */
+static unsigned signed_by_tee(TEEC_Context *ctx, const char *tee,
+			      const char *msg, size_t len)
+{
+	static const u32 ks_w[4] = { KEYSTORE_TA_UUID };
+	TEEC_UUID u = nw_teec_uuid(ks_w);
+	/* each in a page of its own: a page is in one FF-A share at a time */
+	static u8 pub[32] __attribute__((aligned(4096)));
+	static u8 sig[64] __attribute__((aligned(4096)));
+	static u8 text[256] __attribute__((aligned(4096)));
+	TEEC_Session s;
+	TEEC_Operation op;
+	u8 changed[256];
+	u32 origin;
+	bool good, bad;
+
+	if (len > sizeof(text))
+		len = sizeof(text);
+	memcpy(text, msg, len);
+
+	if (TEEC_OpenSession(ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL, NULL,
+			     &origin)) {
+		CHECK_EQ(1, 0, "GP client: key-store TA session");
+		return 1;
+	}
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE,
+					 TEEC_NONE);
+	TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op, &origin);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[1].tmpref.buffer = pub;
+	op.params[1].tmpref.size = sizeof(pub);
+	TEEC_InvokeCommand(&s, KEYSTORE_CMD_PUBLIC_KEY, &op, &origin);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_INPUT,
+				 TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE);
+	op.params[1].tmpref.buffer = text;
+	op.params[1].tmpref.size = len;
+	op.params[2].tmpref.buffer = sig;
+	op.params[2].tmpref.size = sizeof(sig);
+	TEEC_InvokeCommand(&s, KEYSTORE_CMD_SIGN_ED25519, &op, &origin);
+	TEEC_CloseSession(&s);
+	good = ed25519_verify(sig, pub, msg, len);
+	memcpy(changed, text, len);
+	changed[0] ^= 1;
+	bad = ed25519_verify(sig, pub, changed, len);
+	log_printf("GP client -> TEE '%s', TA keystore: signed \"%s\" "
+		   "(Ed25519, public key %02x%02x%02x%02x..., signature "
+		   "%02x%02x%02x%02x...): the normal world %s it\n",
+		   tee, msg, pub[0], pub[1], pub[2], pub[3], sig[0], sig[1],
+		   sig[2], sig[3], good && !bad ? "verified" : "REJECTED");
+	CHECK_EQ(good, true,
+		 "GP client: the normal world verifies the TEE's signature");
+	CHECK_EQ(bad, false,
+		 "GP client: ... and refuses it on a changed "
+		 "message");
+	return 3;
+}
+
 static void gp_demo(void)
 {
 	static const char *const tees[] = { "alpha", "beta" };
 	static const u32 hello_w[4] = { HELLO_UUID },
-			 ks_w[4] = { KEYSTORE_TA_UUID },
 			 ctr_w[4] = { COUNTER_TA_UUID };
 	static const char msg[] = "ticket #42 for the 20:15 train";
 	unsigned calls[2] = { 0, 0 }, i, ks_calls = 0;
@@ -61,7 +126,6 @@ static void gp_demo(void)
 		TEEC_Context ctx;
 		TEEC_Session s;
 		TEEC_Operation op;
-		TEEC_SharedMemory m;
 		TEEC_UUID u;
 		u32 origin;
 
@@ -98,77 +162,20 @@ static void gp_demo(void)
 			   op.params[0].value.a);
 		TEEC_CloseSession(&s);
 
-		if (i == 0) {
-			u = nw_teec_uuid(ks_w);
-			TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL,
-					 NULL, &origin);
-			op.paramTypes =
-				TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE,
-						 TEEC_NONE, TEEC_NONE);
-			op.params[0].value.a = 0;
-			TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op,
-					   &origin);
-			m.size = sizeof(msg) + 32;
-			m.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
-			TEEC_AllocateSharedMemory(&ctx, &m);
-			memcpy(m.buffer, msg, sizeof(msg));
-			op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INOUT,
-							 TEEC_MEMREF_WHOLE,
-							 TEEC_NONE, TEEC_NONE);
-			op.params[1].memref.parent = &m;
-			TEEC_InvokeCommand(&s, KEYSTORE_CMD_SIGN, &op, &origin);
-			TEEC_InvokeCommand(&s, KEYSTORE_CMD_VERIFY, &op,
-					   &origin);
-			calls[i] += 3;
-			log_printf("GP client -> TEE 'alpha', TA keystore: "
-				   "signed \"%s\", signature %s\n",
-				   msg,
-				   op.params[0].value.a ? "verified"
-							: "REJECTED");
-			CHECK_EQ(op.params[0].value.a, 1,
-				 "GP client: key-store TA signature verified");
-			TEEC_ReleaseSharedMemory(&m);
-			TEEC_CloseSession(&s);
-		}
+		if (i == 0)
+			calls[i] += signed_by_tee(&ctx, tees[i], msg,
+						  sizeof(msg) - 1);
 		TEEC_FinalizeContext(&ctx);
 	}
 	/* the single-purpose TEE, by name too */
 	{
 		TEEC_Context ctx;
-		TEEC_Session s;
-		TEEC_Operation op;
-		TEEC_SharedMemory m;
-		TEEC_UUID u = nw_teec_uuid(ks_w);
-		u32 origin;
 
 		CHECK_EQ(TEEC_InitializeContext("keystore", &ctx), TEEC_SUCCESS,
 			 "GP client: the key-store TEE by name");
 		ks_id = ctx.partition;
-		TEEC_OpenSession(&ctx, &s, &u, TEEC_LOGIN_PUBLIC, NULL, NULL,
-				 &origin);
-		memset(&op, 0, sizeof(op));
-		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE,
-						 TEEC_NONE, TEEC_NONE);
-		TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op, &origin);
-		m.size = sizeof(msg) + 32;
-		m.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
-		TEEC_AllocateSharedMemory(&ctx, &m);
-		memcpy(m.buffer, msg, sizeof(msg));
-		op.paramTypes =
-			TEEC_PARAM_TYPES(TEEC_VALUE_INOUT, TEEC_MEMREF_WHOLE,
-					 TEEC_NONE, TEEC_NONE);
-		op.params[1].memref.parent = &m;
-		TEEC_InvokeCommand(&s, KEYSTORE_CMD_SIGN, &op, &origin);
-		TEEC_InvokeCommand(&s, KEYSTORE_CMD_VERIFY, &op, &origin);
-		ks_calls += 3;
-		log_printf("GP client -> TEE 'keystore' (0x%04x), TA keystore: "
-			   "signed and %s\n",
-			   ks_id,
-			   op.params[0].value.a ? "verified" : "REJECTED");
-		CHECK_EQ(op.params[0].value.a, 1,
-			 "GP client: the key-store TEE's signature verified");
-		TEEC_ReleaseSharedMemory(&m);
-		TEEC_CloseSession(&s);
+		ks_calls +=
+			signed_by_tee(&ctx, "keystore", msg, sizeof(msg) - 1);
 		TEEC_FinalizeContext(&ctx);
 	}
 	log_printf("summary:\n");

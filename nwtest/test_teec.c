@@ -4,6 +4,7 @@
 #include "nwtest/tee_client_api.h"
 #include "tos/ta/counter_ta.h"
 #include "tos/ta/hello.h"
+#include "lib/ed25519.h"
 #include "tos/ta/keystore_ta.h"
 
 static const TEEC_UUID hello = { 0x3f6c1a2e,
@@ -242,6 +243,100 @@ static TEEC_Result keystore_op(TEEC_Session *s, u32 cmd, u32 slot,
 	return r;
 }
 
+/* PUBLIC_KEY + SIGN_ED25519 on slot into sig: the TEEC result. */
+static TEEC_Result ed25519_op(TEEC_Session *s, u32 cmd, u32 slot, void *in,
+			      size_t in_len, void *out, size_t *out_len)
+{
+	TEEC_Operation op;
+	u32 origin;
+	TEEC_Result r;
+
+	memset(&op, 0, sizeof(op));
+	op.params[0].value.a = slot;
+	if (cmd == KEYSTORE_CMD_PUBLIC_KEY) {
+		op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT,
+						 TEEC_MEMREF_TEMP_OUTPUT,
+						 TEEC_NONE, TEEC_NONE);
+		op.params[1].tmpref.buffer = out;
+		op.params[1].tmpref.size = *out_len;
+	} else {
+		op.paramTypes = TEEC_PARAM_TYPES(
+			TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_INPUT,
+			TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE);
+		op.params[1].tmpref.buffer = in;
+		op.params[1].tmpref.size = in_len;
+		op.params[2].tmpref.buffer = out;
+		op.params[2].tmpref.size = *out_len;
+	}
+	r = TEEC_InvokeCommand(s, cmd, &op, &origin);
+	*out_len =
+		op.params[cmd == KEYSTORE_CMD_PUBLIC_KEY ? 1 : 2].tmpref.size;
+	return r;
+}
+
+/* Ed25519: the normal world checks what the key store signed. */
+static void keystore_ed25519(TEEC_Session *s)
+{
+	/* each in a page of its own: a page is in one FF-A share at a time */
+	static u8 pub[32] __attribute__((aligned(4096)));
+	static u8 sig[64] __attribute__((aligned(4096)));
+	static u8 msg[600] __attribute__((aligned(4096)));
+	u8 pub2[32];
+	size_t n;
+	unsigned i;
+
+	for (i = 0; i < sizeof(msg); i++)
+		msg[i] = (u8)(i * 7 + 1);
+	n = sizeof(pub);
+	CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_PUBLIC_KEY, 0, NULL, 0, pub, &n),
+		 TEEC_SUCCESS, "key-store TA: Ed25519 public key given out");
+	CHECK_EQ(n, 32, "key-store TA: ... 32 bytes");
+	memcpy(pub2, pub, 32);
+	n = 16;
+	CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_PUBLIC_KEY, 0, NULL, 0, pub, &n),
+		 TEEC_ERROR_SHORT_BUFFER,
+		 "key-store TA: public key into 16 bytes: SHORT_BUFFER");
+	CHECK_EQ(n, 32, "key-store TA: ... with the size needed");
+	n = sizeof(sig);
+	CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_SIGN_ED25519, 0, msg, sizeof(msg),
+			    sig, &n),
+		 TEEC_SUCCESS, "key-store TA: message signed with Ed25519");
+	CHECK_EQ(n, 64, "key-store TA: ... a 64-byte signature");
+	CHECK_EQ(memcmp(pub, pub2, 32), 0,
+		 "key-store TA: the public key stays the same");
+	CHECK_EQ(ed25519_verify(sig, pub, msg, sizeof(msg)), true,
+		 "key-store TA: the normal world verifies the signature");
+	msg[599] ^= 0x80;
+	CHECK_EQ(ed25519_verify(sig, pub, msg, sizeof(msg)), false,
+		 "key-store TA: ... and refuses it on a changed message");
+	n = sizeof(sig);
+	CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_SIGN_ED25519, 0, msg, 0, sig, &n),
+		 TEEC_SUCCESS, "key-store TA: an empty message signed");
+	CHECK_EQ(ed25519_verify(sig, pub, msg, 0), true,
+		 "key-store TA: ... and verified");
+	{
+		static u8 big[4097] __attribute__((aligned(4096)));
+
+		n = sizeof(sig);
+		CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_SIGN_ED25519, 0, big,
+				    sizeof(big), sig, &n),
+			 TEEC_ERROR_EXCESS_DATA,
+			 "key-store TA: a message over 4 KiB: EXCESS_DATA");
+	}
+	n = 63;
+	CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_SIGN_ED25519, 0, msg, 8, sig, &n),
+		 TEEC_ERROR_SHORT_BUFFER,
+		 "key-store TA: a signature into 63 bytes: SHORT_BUFFER");
+	n = sizeof(sig);
+	CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_SIGN_ED25519, 2, msg, 8, sig, &n),
+		 TEEC_ERROR_ITEM_NOT_FOUND,
+		 "key-store TA: no key pair in slot 2");
+	n = sizeof(sig);
+	CHECK_EQ(ed25519_op(s, KEYSTORE_CMD_SIGN_ED25519, 9, msg, 8, sig, &n),
+		 TEEC_ERROR_ITEM_NOT_FOUND,
+		 "key-store TA: slot 9 does not exist");
+}
+
 static void keystore_ta(void)
 {
 	static const u32 ks[4] = { KEYSTORE_TA_UUID };
@@ -279,6 +374,7 @@ static void keystore_ta(void)
 	CHECK_EQ(keystore_op(&s, KEYSTORE_CMD_SIGN, 3, &m, &match),
 		 TEEC_ERROR_ITEM_NOT_FOUND, "key-store TA: no key in slot 3");
 	TEEC_ReleaseSharedMemory(&m);
+	keystore_ed25519(&s);
 	TEEC_CloseSession(&s);
 	TEEC_FinalizeContext(&ctx);
 }

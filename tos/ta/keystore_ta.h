@@ -14,5 +14,15 @@
  */
 #define KEYSTORE_CMD_SIGN 1
 #define KEYSTORE_CMD_VERIFY 2
+/*
+ * Each slot also holds an Ed25519 key pair (RFC 8032), so that anyone can
+ * check what the key store signed. value in a: slot; memref out: the
+ * 32-byte public key (its size becomes 32; TEE_ERROR_SHORT_BUFFER with
+ * the size needed if smaller).
+ */
+#define KEYSTORE_CMD_PUBLIC_KEY 3
+/* value in a: slot; memref in: the message (at most 4 KiB, else
+ * TEE_ERROR_EXCESS_DATA); memref out: the 64-byte signature */
+#define KEYSTORE_CMD_SIGN_ED25519 4
 
 #endif
