@@ -5,6 +5,7 @@
 #include "nwtest/nwtest.h"
 #include "nwtest/tee_client_api.h"
 #include "tos/ta/hello.h"
+#include "tos/ta/keystore_ta.h"
 #include "plat/qemu-virt/platform.h"
 #include "tos/tos.h"
 
@@ -237,6 +238,50 @@ static void measure_teec(void)
 	TEEC_FinalizeContext(&ctx);
 }
 
+/* The key-store TEE signs 64 bytes with Ed25519: NS -> TA -> NS. */
+static void measure_sign(void)
+{
+	static const u32 ks_w[4] = { KEYSTORE_TA_UUID };
+	static u8 msg[64] __attribute__((aligned(4096)));
+	static u8 sig[64] __attribute__((aligned(4096)));
+	TEEC_UUID ks = nw_teec_uuid(ks_w);
+	TEEC_Context ctx;
+	TEEC_Session s;
+	TEEC_Operation op;
+	u64 t[ROUNDS], t0;
+	u32 origin, ok = 1;
+	unsigned i;
+
+	ok &= TEEC_InitializeContext("keystore", &ctx) == TEEC_SUCCESS;
+	ok &= TEEC_OpenSession(&ctx, &s, &ks, TEEC_LOGIN_PUBLIC, NULL, NULL,
+			       &origin) == TEEC_SUCCESS;
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE,
+					 TEEC_NONE);
+	op.params[0].value.a = 1;
+	ok &= TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op, &origin) ==
+	      TEEC_SUCCESS;
+	for (i = 0; i < ROUNDS; i++) {
+		op.paramTypes = TEEC_PARAM_TYPES(
+			TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_INPUT,
+			TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE);
+		op.params[1].tmpref.buffer = msg;
+		op.params[1].tmpref.size = sizeof(msg);
+		op.params[2].tmpref.buffer = sig;
+		op.params[2].tmpref.size = sizeof(sig);
+		t0 = cycles();
+		ok &= TEEC_InvokeCommand(&s, KEYSTORE_CMD_SIGN_ED25519, &op,
+					 &origin) == TEEC_SUCCESS;
+		t[i] = cycles() - t0;
+	}
+	CHECK_EQ(ok, 1, "Ed25519 bench: every call succeeded");
+	log_printf("bench: %-34s %6llu instructions\n",
+		   "Ed25519 sign of 64 bytes (keystore)",
+		   (unsigned long long)t[1]);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
+
 void scenario_bench(void)
 {
 	u64 m1, m16, m256;
@@ -275,4 +320,5 @@ void scenario_bench(void)
 		   (unsigned long long)((m256 - m16) / 240));
 	measure_send2();
 	measure_teec();
+	measure_sign();
 }

@@ -223,8 +223,12 @@ static TEE_Result run_refs(struct ta_instance *ta, u64 op, u64 *context,
 			   const struct ta_memref *refs)
 {
 	u64 mapped[4];
-	TEE_Result res = map_refs(ta, types, params, refs, mapped);
+	TEE_Result res;
 
+	/* memref types (5-7) alone have bit 2 of their nibble set */
+	if (!(types & 0x4444))
+		return run(ta, op, context, cmd, types, params);
+	res = map_refs(ta, types, params, refs, mapped);
 	if (res)
 		return res;
 	res = run(ta, op, context, cmd, types, params);
