@@ -168,6 +168,10 @@ $(eval $(call package,demo,$(DEMO_NS),$(BUILD)/tos-alpha.bin))
 $(eval $(call package,test-ffa,$(BUILD)/nwtest-ffa.bin,$(BUILD)/tos-alpha.bin))
 $(eval $(call package,bench,$(BUILD)/nwtest-bench.bin,$(BUILD)/tos-alpha.bin))
 $(foreach n,$(ISOLATION_CASES),$(eval $(call package,test-iso$(n),$(BUILD)/nwtest-iso$(n).bin,$(BUILD)/tos-alpha-probe.bin)))
+# Linux as the normal world (linux/): built on demand by make linux-test
+LINUX_IMAGE := $(BUILD)/linux/Image
+$(eval $(call package,linux,$(LINUX_IMAGE),$(BUILD)/tos-alpha.bin))
+FLASHES := $(filter-out $(BUILD)/linux.flash,$(FLASHES))
 
 images: $(FW_BINS) $(FLASHES)
 

@@ -44,8 +44,19 @@ static void setup_el3(void)
 	write_sysreg(mdcr_el3, BIT(17));
 	/* Count in EL3, S-EL2 (SH == NSH) and NS-EL2 as well as EL1/EL0. */
 	write_sysreg(pmccfiltr_el0, BIT(27) | BIT(24));
-	/* FP/SIMD not trapped at EL3; SVE/SME stay trapped for now. */
-	write_sysreg(cptr_el3, 0);
+	/*
+	 * FP/SIMD, SVE and SME not trapped at EL3: Linux's EL2 start-up writes
+	 * ZCR_EL2 and SMCR_EL2 whenever the CPU has them. The secure world
+	 * stays out of them: every secure image is built without FP/SIMD and
+	 * the SPMC traps all three for its partitions (CPTR_EL2).
+	 */
+	write_sysreg(cptr_el3, CPTR_EL3_EZ | CPTR_EL3_ESM);
+	isb();
+	/* the longest vector length the CPU has, for every lower EL */
+	if ((read_sysreg(id_aa64pfr0_el1) >> 32) & 0xf)
+		write_sysreg(ZCR_EL3, 0xf);
+	if ((read_sysreg(id_aa64pfr1_el1) >> 24) & 0xf)
+		write_sysreg(SMCR_EL3, 0xf);
 	write_sysreg(cntfrq_el0, read_sysreg(cntfrq_el0));
 	isb();
 	gic_init_el3();

@@ -30,6 +30,12 @@
 #define SCR_API BIT(17)
 #define SCR_EEL2 BIT(18)
 
+/* CPTR_EL3: SVE (EZ) and SME (ESM) not trapped; their EL3 controls */
+#define CPTR_EL3_EZ BIT(8)
+#define CPTR_EL3_ESM BIT(12)
+#define ZCR_EL3 S3_6_C1_C2_0
+#define SMCR_EL3 S3_6_C1_C2_6
+
 /* SPSR: mode fields and masks */
 #define SPSR_EL1H 0x5ULL
 #define SPSR_EL2H 0x9ULL
