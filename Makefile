@@ -198,13 +198,14 @@ UNIT_EXTRA_test_spmc_mem := $(UNIT_EXTRA_test_spmc_ffa)
 UNIT_EXTRA_test_spmc_notif := $(UNIT_EXTRA_test_spmc_ffa)
 # The normal world's GP client, against the TEE's own decoder
 UNIT_EXTRA_test_teec := nwtest/teec.c
+$(BUILD)/unit/test_teec: $(UNIT_EXTRA_test_teec) $(wildcard nwtest/*.h)
 $(BUILD)/unit/test_spmc_mem $(BUILD)/unit/test_spmc_notif: \
 	$(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
 $(BUILD)/unit/test_manifest: $(BUILD)/manifests/sp-alpha.dtb \
 	$(BUILD)/manifests/sp-beta.dtb
 $(BUILD)/unit/%: test/unit/%.c $(UNIT_LIB) $(wildcard lib/*.h) \
-	$(wildcard test/unit/*.h)
+	$(wildcard test/unit/*.h) $(wildcard manifests/*.h)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $< $(UNIT_LIB) $(UNIT_EXTRA_$*) -lcmocka
 

@@ -101,11 +101,22 @@ static const char *parse(const void *dtb, size_t size, struct manifest *m)
 	if (strnlen(compat, MANIFEST_NAME_MAX) == MANIFEST_NAME_MAX)
 		return "description longer than 31 characters";
 	copy_name(m->name, compat);
-	if (fdt_prop_u32_array(dtb, 0, "uuid", m->uuid, 4) != 4 ||
-	    !fdt_prop(dtb, 0, "uuid", &uuid_cells) || uuid_cells != 16)
-		return "missing uuid (four cells)";
-	if (manifest_uuid_is_null(m->uuid))
-		return "null uuid";
+	if (!fdt_prop(dtb, 0, "uuid", &uuid_cells) || uuid_cells == 0 ||
+	    uuid_cells % 16)
+		return "missing uuid (four cells each)";
+	if (uuid_cells > 16 * MANIFEST_MAX_UUIDS)
+		return "more than 4 uuids";
+	m->uuid_count = (u8)(uuid_cells / 16);
+	if (fdt_prop_u32_array(dtb, 0, "uuid", &m->uuid[0][0],
+			       4 * m->uuid_count) != 4 * m->uuid_count)
+		return "missing uuid (four cells each)";
+	for (i = 0; i < m->uuid_count; i++) {
+		if (manifest_uuid_is_null(m->uuid[i]))
+			return "null uuid";
+		for (j = 0; j < i; j++)
+			if (!memcmp(m->uuid[i], m->uuid[j], 16))
+				return "uuid listed twice";
+	}
 	if (!fdt_prop_u32(dtb, 0, "id", &v))
 		return "missing id";
 	if (v < 0x8001 || v > 0xffff)

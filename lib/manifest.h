@@ -6,6 +6,8 @@
 
 #define MANIFEST_MAX_REGIONS 8
 #define MANIFEST_NAME_MAX 32
+/* a partition may offer several services, each named by a UUID (FF-A v1.1+) */
+#define MANIFEST_MAX_UUIDS 4
 
 /* attributes of memory and device regions */
 #define MANIFEST_ATTR_R 0x1
@@ -27,7 +29,9 @@ struct manifest_region {
 
 struct manifest {
 	char name[MANIFEST_NAME_MAX]; /* "description" */
-	u32 uuid[4]; /* as FF-A carries it in w1-w4 */
+	/* as FF-A carries each in w1-w4; the first names the partition */
+	u32 uuid[MANIFEST_MAX_UUIDS][4];
+	u8 uuid_count;
 	u16 id;
 	u8 exception_level;
 	u8 execution_state;

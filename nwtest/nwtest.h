@@ -59,5 +59,6 @@ void scenario_bench(void);
 
 #define ALPHA_ID 0x8001
 #define BETA_ID 0x8002
+#define KEYSTORE_ID 0x8003
 
 #endif

@@ -121,12 +121,19 @@ void TEEC_FinalizeContext(TEEC_Context *context)
 TEEC_Result TEEC_RegisterSharedMemory(TEEC_Context *context,
 				      TEEC_SharedMemory *sharedMem)
 {
+	TEEC_Result res;
+
 	if (!context || !context->live || !sharedMem || !sharedMem->buffer ||
 	    !(sharedMem->flags & (TEEC_MEM_INPUT | TEEC_MEM_OUTPUT)))
 		return TEEC_ERROR_BAD_PARAMETERS;
-	sharedMem->ctx = context;
-	return share(context, sharedMem->buffer, sharedMem->size,
-		     &sharedMem->handle, &sharedMem->offset);
+	/* a caller's struct may hold anything: only what we set counts */
+	sharedMem->allocated = false;
+	sharedMem->ctx = NULL;
+	res = share(context, sharedMem->buffer, sharedMem->size,
+		    &sharedMem->handle, &sharedMem->offset);
+	if (res == TEEC_SUCCESS)
+		sharedMem->ctx = context;
+	return res;
 }
 
 TEEC_Result TEEC_AllocateSharedMemory(TEEC_Context *context,

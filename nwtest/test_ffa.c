@@ -12,6 +12,7 @@
 /* UUIDs from manifests/sp-alpha.dts and sp-beta.dts, w1-w4 order */
 static const u32 alpha_uuid[4] = { ALPHA_UUID };
 static const u32 beta_uuid[4] = { BETA_UUID };
+static const u32 optee_uuid[4] = { OPTEE_UUID };
 
 static u16 rd16(const u8 *p)
 {
@@ -160,18 +161,30 @@ static void partition_info(void)
 		 FFA_VERSION_1_2, "FFA_VERSION(1.1)");
 	r = nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
 	check_success(r, "PARTITION_INFO_GET (v1.1, null UUID)");
-	CHECK_EQ(r.x[2], 3, "v1.1: three partitions");
+	/* each TEE twice: its own UUID, then OP-TEE's ABI */
+	CHECK_EQ(r.x[2], 6, "v1.1: three partitions, two UUIDs each");
 	CHECK_EQ(r.x[3], 24, "v1.1: descriptor size 24 in w3");
-	CHECK_EQ(rd16(nw_rx + 24), BETA_ID,
-		 "v1.1: entry 1 (24 bytes on) is beta");
+	CHECK_EQ(rd16(nw_rx + 24), ALPHA_ID,
+		 "v1.1: entry 1 (24 bytes on) is alpha again");
+	CHECK_EQ(rd16(nw_rx + 48), BETA_ID, "v1.1: entry 2 is beta");
 	CHECK_EQ(rd32(nw_rx + 4),
 		 FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND |
 			 FFA_PROP_INDIRECT | FFA_PROP_AARCH64,
 		 "v1.1: alpha properties with AArch64");
 	CHECK_EQ(memcmp(nw_rx + 8, alpha_uuid, 16), 0, "v1.1: alpha's UUID");
-	CHECK_EQ(memcmp(nw_rx + 32, beta_uuid, 16), 0, "v1.1: beta's UUID");
+	CHECK_EQ(memcmp(nw_rx + 32, optee_uuid, 16), 0,
+		 "v1.1: alpha's second UUID is OP-TEE's");
+	CHECK_EQ(memcmp(nw_rx + 56, beta_uuid, 16), 0, "v1.1: beta's UUID");
 	check_success(nw_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0), "RX_RELEASE");
 
+	r = nw_call(FFA_PARTITION_INFO_GET, optee_uuid[0], optee_uuid[1],
+		    optee_uuid[2], optee_uuid[3], 0);
+	CHECK_EQ(r.x[2], 3, "PARTITION_INFO_GET(OP-TEE UUID): every TEE");
+	CHECK_EQ(rd16(nw_rx + 48), KEYSTORE_ID,
+		 "PARTITION_INFO_GET(OP-TEE UUID): ... the key store too");
+	CHECK_EQ(memcmp(nw_rx + 56, optee_uuid, 16), 0,
+		 "PARTITION_INFO_GET(OP-TEE UUID): ... for that UUID");
+	nw_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
 	r = nw_call(FFA_PARTITION_INFO_GET, beta_uuid[0], beta_uuid[1],
 		    beta_uuid[2], beta_uuid[3], 0);
 	CHECK_EQ(r.x[2], 1, "PARTITION_INFO_GET(beta UUID): one partition");

@@ -3,8 +3,6 @@
 #include "nwtest/nwtest.h"
 #include "tos/tos.h"
 
-#define KEYSTORE_ID 0x8003
-
 static u8 page[4096] __attribute__((aligned(4096)));
 
 /* Signs or verifies the first len bytes of page with key slot. */

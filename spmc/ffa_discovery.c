@@ -107,6 +107,20 @@ struct ffa_value ffa_features(struct caller c, const struct ffa_value *a)
 
 #define PARTINFO_COUNT_ONLY BIT(0)
 
+/*
+ * Whether the descriptor of m's k-th UUID answers a query for want. A
+ * query for one UUID finds each partition offering it. The null UUID finds
+ * every partition: once per UUID for v1.1+ callers, whose descriptors say
+ * which UUID each is for, and once for v1.0 callers, whose cannot.
+ */
+static bool listed(const struct manifest *m, unsigned k, const u32 want[4],
+		   u32 version)
+{
+	if (manifest_uuid_is_null(want))
+		return k == 0 || version >= FFA_VERSION_1_1;
+	return ffa_uuid_match(want, m->uuid[k]);
+}
+
 struct ffa_value ffa_partition_info_get(struct caller c,
 					const struct ffa_value *a)
 {
@@ -114,7 +128,7 @@ struct ffa_value ffa_partition_info_get(struct caller c,
 			(u32)a->x[4] };
 	u32 flags = (u32)a->x[5];
 	u32 version = *caller_version(c);
-	u32 size = ffa_partinfo_size(version), count = 0, i;
+	u32 size = ffa_partinfo_size(version), count = 0, i, k;
 	struct mailbox *mb = caller_mailbox(c);
 	struct ffa_value r;
 	u8 *rx;
@@ -122,14 +136,16 @@ struct ffa_value ffa_partition_info_get(struct caller c,
 	if (flags & ~PARTINFO_COUNT_ONLY)
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	for (i = 0; i < spmc_partition_count; i++)
-		if (ffa_uuid_match(want, spmc_partitions[i].m.uuid))
-			count++;
+		for (k = 0; k < spmc_partitions[i].m.uuid_count; k++)
+			count +=
+				listed(&spmc_partitions[i].m, k, want, version);
 	if (count == 0)
 		return ffa_error(FFA_INVALID_PARAMETERS);
 
 	if (!(flags & PARTINFO_COUNT_ONLY)) {
 		if (!mb->mapped)
-			return ffa_error(FFA_BUSY); /* spec: RX "not free or not mapped" */
+			return ffa_error(FFA_BUSY); /* spec: RX "not free or not
+						       mapped" */
 		if (mb->rx_full)
 			return ffa_error(FFA_BUSY);
 		if ((u64)count * size > (u64)mb->pages * PAGE_SIZE)
@@ -138,14 +154,16 @@ struct ffa_value ffa_partition_info_get(struct caller c,
 		for (i = 0; i < spmc_partition_count; i++) {
 			const struct manifest *m = &spmc_partitions[i].m;
 
-			if (!ffa_uuid_match(want, m->uuid))
-				continue;
-			ffa_partinfo_write(
-				rx, version, m->id, m->exec_ctx_count,
-				ffa_partinfo_props(m->messaging_method,
-						   version),
-				m->uuid);
-			rx += size;
+			for (k = 0; k < m->uuid_count; k++) {
+				if (!listed(m, k, want, version))
+					continue;
+				ffa_partinfo_write(
+					rx, version, m->id, m->exec_ctx_count,
+					ffa_partinfo_props(m->messaging_method,
+							   version),
+					m->uuid[k]);
+				rx += size;
+			}
 		}
 		mb->rx_full = true;
 	}

@@ -28,8 +28,14 @@ static void shipped(const char *file, const char *name, u16 id, u64 base,
 	assert_int_equal(manifest_parse(blob, size, &m, &why), 0);
 	assert_null(why);
 	assert_string_equal(m.name, name);
-	assert_memory_equal(m.uuid, uuid, 16);
-	assert_false(manifest_uuid_is_null(m.uuid));
+	assert_memory_equal(m.uuid[0], uuid, 16);
+	/* every shipped TEE also offers OP-TEE's ABI, for Linux's driver */
+	{
+		static const u32 optee[4] = { OPTEE_UUID };
+
+		assert_int_equal(m.uuid_count, 2);
+		assert_memory_equal(m.uuid[1], optee, 16);
+	}
 	assert_int_equal(m.id, id);
 	assert_int_equal(m.exception_level, MANIFEST_EL_S_EL1);
 	assert_int_equal(m.execution_state, 0);
@@ -285,8 +291,9 @@ static void valid_base(void **state)
 
 	(void)state;
 	assert_string_equal(m.name, "test");
-	assert_int_equal(m.uuid[0], 1);
-	assert_int_equal(m.uuid[3], 4);
+	assert_int_equal(m.uuid_count, 1);
+	assert_int_equal(m.uuid[0][0], 1);
+	assert_int_equal(m.uuid[0][3], 4);
 	assert_int_equal(m.id, 0x8005);
 	assert_int_equal(m.exception_level, MANIFEST_EL_S_EL1);
 	assert_int_equal(m.exec_ctx_count, 1);
@@ -430,6 +437,15 @@ static const struct variant bad_cases[] = {
 	{ "uuid", "uuid;", "uuid", NULL, NULL },
 	{ "uuid", "uuid = <0x1 0x2 0x3>;", "uuid", NULL, NULL },
 	{ "uuid", "uuid = <0x1 0x2 0x3 0x4 0x5>;", "uuid", NULL, NULL },
+	{ "uuid", "uuid = <0x1 0x2 0x3 0x4>, <0x1 0x2 0x3 0x4>;", "twice", NULL,
+	  NULL },
+	{ "uuid", "uuid = <0x1 0x2 0x3 0x4>, <0 0 0 0>;", "null uuid", NULL,
+	  NULL },
+	{ "uuid",
+	  "uuid = <1 1 1 1>, <2 2 2 2>, <3 3 3 3>, <4 4 4 4>, <5 5 5 5>;",
+	  "more than 4", NULL, NULL },
+	{ "uuid", "uuid = <0x1 0x2 0x3 0x4>, <0x1 0x2 0x3>;", "uuid", NULL,
+	  NULL },
 	{ "uuid", "uuid = [01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f];",
 	  "uuid", NULL, NULL },
 	{ "uuid", "uuid = <0 0 0 0>;", "null uuid", NULL, NULL },
@@ -711,7 +727,12 @@ static void assert_sane(const struct manifest *m)
 
 	assert_true(m->name[0] != '\0');
 	assert_true(strnlen(m->name, MANIFEST_NAME_MAX) < MANIFEST_NAME_MAX);
-	assert_false(manifest_uuid_is_null(m->uuid));
+	assert_true(m->uuid_count >= 1 && m->uuid_count <= MANIFEST_MAX_UUIDS);
+	for (i = 0; i < m->uuid_count; i++) {
+		assert_false(manifest_uuid_is_null(m->uuid[i]));
+		for (j = 0; j < i; j++)
+			assert_memory_not_equal(m->uuid[i], m->uuid[j], 16);
+	}
 	assert_true(m->id >= 0x8001);
 	assert_true(m->exception_level <= MANIFEST_EL_S_EL1);
 	assert_int_equal(m->execution_state, 0);

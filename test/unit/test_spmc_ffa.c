@@ -21,6 +21,7 @@ void spmc_handle_ns_call(struct ffa_value *a);
 
 static const u32 alpha_uuid[4] = { ALPHA_UUID };
 static const u32 beta_uuid[4] = { BETA_UUID };
+static const u32 optee_uuid[4] = { OPTEE_UUID };
 #define NS_TX (PLAT_NS_DRAM_BASE + 0x10000)
 #define NS_RX (PLAT_NS_DRAM_BASE + 0x11000)
 
@@ -140,8 +141,7 @@ static void partition_info(void **state)
 	u8 expect[24];
 
 	(void)state;
-	assert_error(ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0),
-		     FFA_BUSY);
+	assert_error(ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_BUSY);
 	r = ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
 	assert_int_equal(r.x[2], 2);
 	ns_call(FFA_RXTX_MAP_64, NS_TX, NS_RX, 1, 0, 0);
@@ -167,6 +167,35 @@ static void partition_info(void **state)
 			   7 | FFA_PROP_AARCH64, alpha_uuid);
 	assert_memory_equal(rx, expect, 24);
 	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+
+	/* v1.1+, null UUID: a descriptor per UUID, OP-TEE's after each own */
+	r = ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	assert_int_equal(r.x[2], 4);
+	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8001, 1,
+			   7 | FFA_PROP_AARCH64, optee_uuid);
+	assert_memory_equal(rx + 24, expect, 24);
+	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8002, 1,
+			   7 | FFA_PROP_AARCH64, beta_uuid);
+	assert_memory_equal(rx + 48, expect, 24);
+	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+	r = ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
+	assert_int_equal(r.x[2], 4);
+	/* a service UUID finds every partition offering it */
+	r = ns_call(FFA_PARTITION_INFO_GET, optee_uuid[0], optee_uuid[1],
+		    optee_uuid[2], optee_uuid[3], 0);
+	assert_int_equal(r.x[2], 2);
+	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8002, 1,
+			   7 | FFA_PROP_AARCH64, optee_uuid);
+	assert_memory_equal(rx + 24, expect, 24);
+	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+	/* and so for a v1.0 caller, in its own format, once per partition */
+	ns_call(FFA_VERSION, FFA_VERSION_1_0, 0, 0, 0, 0);
+	r = ns_call(FFA_PARTITION_INFO_GET, optee_uuid[0], optee_uuid[1],
+		    optee_uuid[2], optee_uuid[3], 0);
+	assert_int_equal(r.x[2], 2);
+	assert_int_equal(rx[8], 0x02);
+	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+	ns_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0);
 
 	assert_error(ns_call(FFA_PARTITION_INFO_GET, 1, 2, 3, 4, 0),
 		     FFA_INVALID_PARAMETERS);
