@@ -76,6 +76,12 @@ void ffa_run_from_ns(struct ffa_value *a)
 		*a = ffa_error(FFA_INVALID_PARAMETERS);
 		return;
 	}
+	if (q->state == SP_PREEMPTED) {
+		/* on where it was interrupted, registers untouched */
+		q->state = SP_RUNNING;
+		sp_run(q, a);
+		return;
+	}
 	if (q->state != SP_WAITING) {
 		*a = ffa_error(state_error(q));
 		return;
@@ -84,6 +90,26 @@ void ffa_run_from_ns(struct ffa_value *a)
 	q->serving = false;
 	*vcpu_ffa(q) = run;
 	sp_run(q, a);
+}
+
+/*
+ * A normal-world interrupt came while p ran (the secure state sees it as
+ * FIQ, routed to S-EL2 while partitions run). The normal world gets the CPU
+ * back at once with FFA_INTERRUPT naming p and its vCPU; p keeps its place,
+ * and whatever chain of requests it serves stays as it is, until the
+ * normal world's FFA_RUN resumes it.
+ */
+bool sp_preempt(struct partition *p, struct partition **next,
+		struct ffa_value *out)
+{
+	*next = p;
+	if (p->state == SP_BOOTING)
+		/* the normal world has not run yet: nothing of its own can
+		 * be pending, and there is no one to hand the CPU to */
+		return false;
+	p->state = SP_PREEMPTED;
+	*out = ffa_value8(FFA_INTERRUPT, (u32)p->m.id << 16, 0, 0, 0, 0, 0, 0);
+	return true;
 }
 
 bool sp_direct_req(struct partition *p, const struct ffa_value *a,

@@ -13,6 +13,8 @@ const char *sp_state_name(enum sp_state s)
 		return "running";
 	case SP_BLOCKED:
 		return "blocked";
+	case SP_PREEMPTED:
+		return "preempted";
 	case SP_ABORTED:
 		return "aborted";
 	}

@@ -63,10 +63,10 @@ static bool run_once(struct partition *p, struct partition **next,
 	esr = guest_exit_esr();
 	*next = p;
 
+	if (exit == VCPU_EXIT_IRQ || exit == VCPU_EXIT_FIQ)
+		return sp_preempt(p, next, out);
 	if (exit != VCPU_EXIT_SYNC)
-		/* no interrupt is routed to partitions yet */
-		return sp_fault(p, next, out,
-				"unexpected interrupt or SError (exit %llu)",
+		return sp_fault(p, next, out, "SError (exit %llu)",
 				(unsigned long long)exit);
 	switch (ESR_EC(esr)) {
 	case EC_SMC64:

@@ -17,6 +17,7 @@ enum sp_state {
 	SP_WAITING, /* idle, can take a direct request */
 	SP_RUNNING, /* serving a direct request (or FFA_RUN) */
 	SP_BLOCKED, /* sent a direct request, waits for the response */
+	SP_PREEMPTED, /* a normal-world interrupt came; FFA_RUN resumes it */
 	SP_ABORTED, /* stopped for good after a fault */
 };
 
@@ -134,6 +135,9 @@ bool sp_direct_resp(struct partition *p, const struct ffa_value *a,
 		    struct partition **next, struct ffa_value *out);
 bool sp_msg_wait(struct partition *p, struct partition **next,
 		 struct ffa_value *out);
+/* a normal-world interrupt while p ran: back to the normal world */
+bool sp_preempt(struct partition *p, struct partition **next,
+		struct ffa_value *out);
 
 /* ffa_dispatch.c: calls answered on the spot, from anyone; r may be a */
 bool ffa_answer_simple(struct caller c, const struct ffa_value *a,
