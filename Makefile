@@ -60,7 +60,7 @@ KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
 	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
-	nwtest/teec.c nwtest/test_teec.c \
+	nwtest/teec.c nwtest/test_teec.c nwtest/test_preempt.c \
 	lib/ffa_mem_desc.c lib/ed25519.c lib/sha512.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \

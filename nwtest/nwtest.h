@@ -49,6 +49,14 @@ void test_ta(void);
 void test_optee(void);
 /* Part of scenario "ffa": the GP TEE Client API (nwtest/teec.c) */
 void test_teec(void);
+/* Part of scenario "ffa": a normal-world interrupt preempts a partition */
+void test_preempt(void);
+/*
+ * What the normal world does when a call comes back with FFA_INTERRUPT:
+ * take the interrupt that is pending (nwtest/test_preempt.c), before
+ * FFA_RUN resumes the partition.
+ */
+void nw_handle_interrupt(void);
 /* A send descriptor for one range in our TX, in version's layout */
 u32 nw_mem_desc(u32 version, u16 receiver, u64 addr, u32 npages, u8 perms);
 /* Shares pages with a partition (v1.1 descriptor); the handle, or 0 */

@@ -344,6 +344,7 @@ void scenario_ffa(u64 dtb)
 	test_ta();
 	test_optee();
 	test_teec();
+	test_preempt();
 	check_success(nw_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0), "RXTX_UNMAP");
 	check_error(nw_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0), FFA_BUSY,
 		    "PARTITION_INFO_GET after RXTX_UNMAP");

@@ -64,7 +64,35 @@ static u8 *shared_at(u64 handle)
 	return NULL;
 }
 
+static struct ffa_value answer(struct ffa_value a);
+
+/* Interrupts to report before the next requests are answered */
+static int interrupts_to_inject, interrupts_handled;
+static struct ffa_value interrupted;
+
+void nw_handle_interrupt(void)
+{
+	interrupts_handled++;
+}
+
+/* The SPMC: a request may be interrupted first; FFA_RUN resumes it. */
 struct ffa_value ffa_smc(struct ffa_value a)
+{
+	if ((u32)a.x[0] == FFA_RUN) {
+		assert_int_equal(a.x[1], (interrupted.x[1] & 0xffff) << 16);
+		a = interrupted;
+	} else if (interrupts_to_inject > 0) {
+		interrupts_to_inject--;
+		interrupted = a;
+		return ffa_value8(FFA_INTERRUPT, (a.x[1] & 0xffff) << 16, 0, 0,
+				  0, 0, 0, 0);
+	}
+	if (interrupts_to_inject > 0)
+		return ffa_smc(a);
+	return answer(a);
+}
+
+static struct ffa_value answer(struct ffa_value a)
 {
 	struct ffa_value r =
 		ffa_value8(FFA_MSG_SEND_DIRECT_RESP_32, 0, 0, 0, 0, 0, 0, 0);
@@ -185,6 +213,15 @@ static void marshalling(void **state)
 	assert_int_equal(seen[0].value.b, 2);
 	assert_int_equal(seen[2].value.a, 9);
 	assert_int_equal(op.params[1].value.a, 7); /* came back */
+
+	/* interrupted twice on the way: taken each time, then resumed */
+	interrupts_to_inject = 2;
+	interrupts_handled = 0;
+	op.params[1].value.a = 0;
+	assert_int_equal(TEEC_InvokeCommand(&s, 77, &op, &origin),
+			 TEEC_SUCCESS);
+	assert_int_equal(interrupts_handled, 2);
+	assert_int_equal(op.params[1].value.a, 7);
 
 	/* a temporary reference: its page shared for the call, then not */
 	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INOUT, TEEC_NONE,

@@ -1,0 +1,128 @@
+/* A normal-world interrupt while a TA works: the TEE is preempted, not hurt.
+ */
+#include "arch/aarch64/sysreg.h"
+#include "lib/ed25519.h"
+#include "lib/string.h"
+#include "nwtest/nwtest.h"
+#include "nwtest/tee_client_api.h"
+#include "plat/qemu-virt/platform.h"
+#include "tos/ta/keystore_ta.h"
+
+/* The EL2 physical timer's PPI, in the redistributor's SGI/PPI frame */
+#define INTID_EL2_TIMER 26
+#define GICR_SGI (PLAT_GICR_BASE + 0x10000)
+#define GICR_ISENABLER0 0x100
+#define GICR_ICENABLER0 0x180
+#define GICR_IPRIORITYR 0x400
+
+#define ICC_PMR_EL1 S3_0_C4_C6_0
+#define ICC_IAR1_EL1 S3_0_C12_C12_0
+#define ICC_EOIR1_EL1 S3_0_C12_C12_1
+#define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
+
+static unsigned timer_taken, other_taken;
+
+static volatile u32 *gicr_sgi(u32 off)
+{
+	return (volatile u32 *)(uintptr_t)(GICR_SGI + off);
+}
+
+/* Acknowledges what is pending; the timer is quietened for good. */
+void nw_handle_interrupt(void)
+{
+	u32 intid = (u32)read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+
+	if (intid >= 1020) {
+		other_taken++; /* spurious: nothing of ours was pending */
+		return;
+	}
+	if (intid == INTID_EL2_TIMER) {
+		write_sysreg(cnthp_ctl_el2, 0);
+		timer_taken++;
+	} else {
+		other_taken++;
+	}
+	write_sysreg(ICC_EOIR1_EL1, intid);
+	isb();
+}
+
+static void timer_arm(u64 ticks)
+{
+	*((volatile u8 *)gicr_sgi(GICR_IPRIORITYR) + INTID_EL2_TIMER) = 0xa0;
+	*gicr_sgi(GICR_ISENABLER0) = 1u << INTID_EL2_TIMER;
+	write_sysreg(ICC_PMR_EL1, 0xff);
+	write_sysreg(ICC_IGRPEN1_EL1, 1);
+	write_sysreg(cnthp_cval_el2, read_sysreg(cntpct_el0) + ticks);
+	write_sysreg(cnthp_ctl_el2, 1); /* on, not masked */
+	isb();
+}
+
+static void timer_off(void)
+{
+	write_sysreg(cnthp_ctl_el2, 0);
+	*gicr_sgi(GICR_ICENABLER0) = 1u << INTID_EL2_TIMER;
+	isb();
+}
+
+void test_preempt(void)
+{
+	static const u32 ks_w[4] = { KEYSTORE_TA_UUID };
+	/* each in a page of its own: a page is in one FF-A share at a time */
+	static u8 msg[64] __attribute__((aligned(4096)));
+	static u8 sig[64] __attribute__((aligned(4096)));
+	static u8 pub[32] __attribute__((aligned(4096)));
+	TEEC_UUID ks = nw_teec_uuid(ks_w);
+	TEEC_Context ctx;
+	TEEC_Session s;
+	TEEC_Operation op;
+	u32 origin;
+
+	CHECK_EQ(TEEC_InitializeContext("keystore", &ctx), TEEC_SUCCESS,
+		 "preempt: the key-store TEE");
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s, &ks, TEEC_LOGIN_PUBLIC, NULL, NULL,
+				  &origin),
+		 TEEC_SUCCESS, "preempt: key-store TA session");
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE,
+					 TEEC_NONE);
+	op.params[0].value.a = 2;
+	CHECK_EQ(TEEC_InvokeCommand(&s, KEYSTORE_CMD_GENERATE, &op, &origin),
+		 TEEC_SUCCESS, "preempt: a key pair in slot 2");
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[1].tmpref.buffer = pub;
+	op.params[1].tmpref.size = sizeof(pub);
+	TEEC_InvokeCommand(&s, KEYSTORE_CMD_PUBLIC_KEY, &op, &origin);
+	memcpy(msg, "signed while the timer fires", 28);
+
+	/* a signature is about two million instructions inside the TA: the
+	 * timer fires well within it */
+	timer_arm(200);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_INPUT,
+				 TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE);
+	op.params[1].tmpref.buffer = msg;
+	op.params[1].tmpref.size = 28;
+	op.params[2].tmpref.buffer = sig;
+	op.params[2].tmpref.size = sizeof(sig);
+	CHECK_EQ(
+		TEEC_InvokeCommand(&s, KEYSTORE_CMD_SIGN_ED25519, &op, &origin),
+		TEEC_SUCCESS, "preempt: the interrupted call completes");
+	timer_off();
+	CHECK_EQ(timer_taken, 1,
+		 "preempt: FFA_INTERRUPT, and the timer taken by the normal "
+		 "world");
+	CHECK_EQ(other_taken, 0, "preempt: ... and nothing else");
+	CHECK_EQ(ed25519_verify(sig, pub, msg, 28), true,
+		 "preempt: the TA resumed where it was: signature valid");
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[1].tmpref.buffer = pub;
+	op.params[1].tmpref.size = sizeof(pub);
+	CHECK_EQ(TEEC_InvokeCommand(&s, KEYSTORE_CMD_PUBLIC_KEY, &op, &origin),
+		 TEEC_SUCCESS, "preempt: the TEE serves on");
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+}
