@@ -13,7 +13,7 @@ TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
 	if (n > 4)
 		return TEE_ERROR_BAD_PARAMETERS;
 	for (i = 0; i < n; i++, p += PARAM_SIZE) {
-		u64 attr = optee_get64(p);
+		u64 attr = optee_get64(p), w;
 		u32 t = (u32)(attr & ATTR_TYPE_MASK);
 
 		if (attr & ~(u64)ATTR_TYPE_MASK)
@@ -34,7 +34,12 @@ TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,
 			*mem_mask |= 1u << i;
 			mem[i][0] = optee_get64(
 				p + 24); /* shm_ref: the FF-A handle */
-			mem[i][1] = optee_get64(p + 8); /* offs */
+			/* FF-A memory (fmem): offs_low, offs_high, then
+			 * internal_offs, where the buffer starts in the first
+			 * page of the share (Linux shares user buffers that
+			 * are not page-aligned) */
+			w = optee_get64(p + 8);
+			mem[i][1] = (w & 0xffffffffffffULL) + (w >> 48);
 			mem[i][2] = optee_get64(p + 16); /* size */
 			*types |= (t - ATTR_RMEM_INPUT +
 				   TEE_PARAM_TYPE_MEMREF_INPUT)

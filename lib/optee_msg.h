@@ -35,8 +35,8 @@ static inline u64 optee_get64(const u8 *p)
 
 /*
  * n message parameters at p (after any meta ones) into GP parameters:
- * values, and registered-memory references, whose handle, offset and size
- * go to mem[i][0..2] (bit i of *mem_mask set). Returns TEE_SUCCESS or
+ * values, and FF-A memory references, whose handle, offset (offs plus
+ * internal_offs) and size go to mem[i][0..2] (bit i of *mem_mask set). Returns TEE_SUCCESS or
  * TEE_ERROR_BAD_PARAMETERS (unknown or flagged attribute, more than four).
  */
 TEE_Result optee_msg_to_gp(const u8 *p, u32 n, TEE_Param gp[4], u32 *types,

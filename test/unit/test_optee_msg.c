@@ -92,6 +92,12 @@ static void refusals(void **state)
 			 TEE_SUCCESS); /* two references */
 	assert_int_equal(mask, 3);
 	assert_int_equal(mem[1][0], 2);
+	/* Linux's fmem layout: offs_low, offs_high, internal_offs */
+	param(1, ATTR_RMEM_OUTPUT, 0x0123ULL << 48 | 0x4567ULL << 32 | 0x89ab,
+	      1, 2);
+	assert_int_equal(optee_msg_to_gp(msg, 2, gp, &types, &mask, mem),
+			 TEE_SUCCESS);
+	assert_int_equal(mem[1][1], 0x456700000000ULL + 0x89ab + 0x0123);
 	param(1, 1ULL << 40 | ATTR_VALUE_INPUT, 0, 0, 0);
 	assert_int_equal(optee_msg_to_gp(msg, 2, gp, &types, &mask, mem),
 			 TEE_ERROR_BAD_PARAMETERS); /* stray attribute bits */
