@@ -72,6 +72,7 @@ KEYSTORE_BASE := 0x0e800000
 MANIFEST_BASE := 0x0e3f0000
 
 .PHONY: all images deps run test unit-test qemu-test bench debug clean \
+	linux-test run-linux \
 	format tcb-size
 all: images
 
@@ -168,10 +169,11 @@ $(eval $(call package,demo,$(DEMO_NS),$(BUILD)/tos-alpha.bin))
 $(eval $(call package,test-ffa,$(BUILD)/nwtest-ffa.bin,$(BUILD)/tos-alpha.bin))
 $(eval $(call package,bench,$(BUILD)/nwtest-bench.bin,$(BUILD)/tos-alpha.bin))
 $(foreach n,$(ISOLATION_CASES),$(eval $(call package,test-iso$(n),$(BUILD)/nwtest-iso$(n).bin,$(BUILD)/tos-alpha-probe.bin)))
-# Linux as the normal world (linux/): built on demand by make linux-test
-LINUX_IMAGE := $(BUILD)/linux/Image
-$(eval $(call package,linux,$(LINUX_IMAGE),$(BUILD)/tos-alpha.bin))
-FLASHES := $(filter-out $(BUILD)/linux.flash,$(FLASHES))
+# Linux as the normal world (linux/): kernels built on demand, see linux-test
+LINUX := $(BUILD)/linux
+$(eval $(call package,linux-check,$(LINUX)/Image-check,$(BUILD)/tos-alpha.bin))
+$(eval $(call package,linux-shell,$(LINUX)/Image-shell,$(BUILD)/tos-alpha.bin))
+FLASHES := $(filter-out $(BUILD)/linux-%.flash,$(FLASHES))
 
 images: $(FW_BINS) $(FLASHES)
 
@@ -224,7 +226,25 @@ run:
 test:
 	@tools/install-deps.sh
 	@$(MAKE) --no-print-directory images $(UNIT_TESTS) $(TEST_DTBS)
+	@linux/build-kernel.sh $(LINUX) check
+	@$(MAKE) --no-print-directory $(BUILD)/linux-check.flash
 	@tools/test-all.sh $(BUILD)
+
+# Debian's linux-source-6.1 and libteec against Tessera (linux/); the
+# kernel is built once and kept in $(LINUX) until its inputs change.
+linux-test:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images
+	@linux/build-kernel.sh $(LINUX) check
+	@$(MAKE) --no-print-directory $(BUILD)/linux-check.flash
+	@test/qemu/linux.sh $(BUILD)
+
+run-linux:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images
+	@linux/build-kernel.sh $(LINUX) shell
+	@$(MAKE) --no-print-directory $(BUILD)/linux-shell.flash
+	@tools/run-qemu.sh $(BUILD)/linux-shell.flash
 
 bench:
 	@tools/install-deps.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make test`: host unit tests, then the QEMU end-to-end tests; one total.
+# `make test`: host unit tests, the QEMU end-to-end tests, Linux as the normal world; one total.
 set -uo pipefail
 build=$1
 here=$(dirname "$0")
@@ -8,12 +8,14 @@ out=$(mktemp)
 unit_rc=${PIPESTATUS[0]}
 "$here/../test/qemu/run.sh" "$build" 2>&1 | tee -a "$out"
 qemu_rc=${PIPESTATUS[0]}
+"$here/../test/qemu/linux.sh" "$build" 2>&1 | tee -a "$out"
+linux_rc=${PIPESTATUS[0]}
 # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)..." per program
 p=$(grep -E '^\[  PASSED  \] [0-9]+ test' "$out" | awk '{s += $4} END {print s + 0}')
 f=$(grep -E '^\[  FAILED  \] [0-9]+ test' "$out" | awk '{s += $4} END {print s + 0}')
 qp=$(grep -c '^ok - ' "$out")
 qf=$(grep -c '^FAIL - ' "$out")
 rm -f "$out"
-echo "unit: $p passed, $f failed; qemu: $qp passed, $qf failed"
+echo "unit: $p passed, $f failed; qemu (with Linux): $qp passed, $qf failed"
 echo "$((p + qp)) passed, $((f + qf)) failed"
-[ "$unit_rc" -eq 0 ] && [ "$qemu_rc" -eq 0 ]
+[ "$unit_rc" -eq 0 ] && [ "$qemu_rc" -eq 0 ] && [ "$linux_rc" -eq 0 ]
