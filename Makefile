@@ -244,7 +244,10 @@ run-linux:
 	@$(MAKE) --no-print-directory images
 	@linux/build-kernel.sh $(LINUX) shell
 	@$(MAKE) --no-print-directory $(BUILD)/linux-shell.flash
-	@tools/run-qemu.sh $(BUILD)/linux-shell.flash
+	@echo "Linux's console here; the secure world's log goes to $(BUILD)/linux-shell.secure.log"
+	@tools/qemu-cmd.sh $(BUILD)/linux-shell.flash -icount shift=0,sleep=off \
+		-monitor none -serial stdio \
+		-serial file:$(BUILD)/linux-shell.secure.log
 
 bench:
 	@tools/install-deps.sh

@@ -9,7 +9,7 @@ out=$(cd "$1" && pwd)
 mode=$2
 frags=("$here/kernel.config" "$out/cmdline-$mode.config")
 cross=aarch64-linux-gnu-
-printf 'CONFIG_CMDLINE="console=ttyAMA0 earlycon=pl011,0x09000000 rdinit=/init tessera.mode=%s"\n' \
+printf 'CONFIG_CMDLINE="console=ttyAMA0 earlycon=pl011,0x09000000 rdinit=/init norandmaps tessera.mode=%s"\n' \
 	"$mode" >"$out/cmdline-$mode.config"
 
 need=()

@@ -206,6 +206,8 @@ static void reflect_to_el2(void)
 	write_sysreg(spsr_el3, SPSR_ENTRY);
 }
 
+static u64 traps;
+
 /* Returns true when it switched worlds and f holds every register. */
 bool monitor_handle_exception(struct el3_frame *f)
 {
@@ -214,10 +216,16 @@ bool monitor_handle_exception(struct el3_frame *f)
 
 	if (ESR_EC(esr) == EC_SMC64)
 		return handle_smc(f, from_ns);
-	log_printf("reflecting a trap from the %s world to its EL2: ESR 0x%llx "
-		   "ELR 0x%llx\n",
-		   from_ns ? "normal" : "secure", (unsigned long long)esr,
-		   (unsigned long long)read_sysreg(elr_el3));
+	/* a world that traps in a loop must not fill the secure log: the
+	 * first few are said, then one in 4096 */
+	if (traps < 4 || !(traps & 0xfff))
+		log_printf("reflecting a trap from the %s world to its EL2: "
+			   "ESR 0x%llx ELR 0x%llx (%llu so far)\n",
+			   from_ns ? "normal" : "secure",
+			   (unsigned long long)esr,
+			   (unsigned long long)read_sysreg(elr_el3),
+			   (unsigned long long)traps + 1);
+	traps++;
 	reflect_to_el2();
 	return false;
 }

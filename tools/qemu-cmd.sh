@@ -4,7 +4,7 @@
 flash=$1
 shift
 exec qemu-system-aarch64 \
-	-machine virt,secure=on,virtualization=on,gic-version=3 \
+	-machine virt,secure=on,virtualization=on,gic-version=3,dtb-randomness=off \
 	-cpu max,pauth-impdef=on -smp 1 -m 1G -nographic \
 	-bios "$flash" -semihosting-config enable=on,target=native \
 	-nic none -no-reboot "$@"
