@@ -64,7 +64,7 @@ static struct ffa_value optee(u16 id, u32 cmd, u64 w4, u64 w5, u64 w6)
 	struct ffa_value r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_32, id,
 						0, cmd, w4, w5, w6, 0));
 
-	while (r.x[0] == FFA_INTERRUPT) {
+	while (__builtin_expect(r.x[0] == FFA_INTERRUPT, 0)) {
 		nw_handle_interrupt();
 		r = ffa_smc(ffa_value8(FFA_RUN, r.x[1], 0, 0, 0, 0, 0, 0));
 	}

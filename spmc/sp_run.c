@@ -63,11 +63,12 @@ static bool run_once(struct partition *p, struct partition **next,
 	esr = guest_exit_esr();
 	*next = p;
 
-	if (exit == VCPU_EXIT_IRQ || exit == VCPU_EXIT_FIQ)
-		return sp_preempt(p, next, out);
-	if (exit != VCPU_EXIT_SYNC)
+	if (__builtin_expect(exit != VCPU_EXIT_SYNC, 0)) {
+		if (exit == VCPU_EXIT_IRQ || exit == VCPU_EXIT_FIQ)
+			return sp_preempt(p, next, out);
 		return sp_fault(p, next, out, "SError (exit %llu)",
 				(unsigned long long)exit);
+	}
 	switch (ESR_EC(esr)) {
 	case EC_SMC64:
 		p->vcpu.pc += 4; /* a trapped SMC returns to itself */
