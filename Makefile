@@ -57,6 +57,12 @@ TA_KEYSTORE_SRCS := $(TA_RUNTIME) tos/ta/keystore_ta.c lib/hmac_sha256.c \
 TA_COUNTER_SRCS := $(TA_RUNTIME) tos/ta/counter_ta.c
 KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
+# The normal-world hypervisor and its guest kernel (issue 6, first part)
+GUEST_SRCS := guest/start.S guest/main.c arch/aarch64/ffa_smc.S $(FW_LIB)
+NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
+	nwvisor/ffa_proxy.c nwvisor/images.S arch/aarch64/vcpu_run.S \
+	arch/aarch64/el1_context.S arch/aarch64/guest.c arch/aarch64/ffa_smc.S \
+	lib/pgtable.c lib/fdt.c $(PLAT_CONSOLE) $(FW_LIB)
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
 	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
@@ -72,7 +78,7 @@ KEYSTORE_BASE := 0x0e800000
 MANIFEST_BASE := 0x0e3f0000
 
 .PHONY: all images deps run test unit-test qemu-test bench debug clean \
-	linux-test run-linux \
+	linux-test run-linux run-guests \
 	format tcb-size
 all: images
 
@@ -106,6 +112,11 @@ endef
 $(eval $(call image,boot,$(BOOT_SRCS),$(MMU_OFF),boot/boot.ld))
 $(eval $(call image,monitor,$(MONITOR_SRCS),$(MMU_OFF),monitor/monitor.ld))
 $(eval $(call image,spmc,$(SPMC_SRCS),,spmc/spmc.ld))
+$(eval $(call image,guest,$(GUEST_SRCS),$(MMU_OFF),guest/guest.ld))
+$(eval $(call image,nwvisor,$(NWVISOR_SRCS),$(MMU_OFF),nwvisor/nwvisor.ld))
+$(BUILD)/nwvisor/nwvisor/images.o: $(BUILD)/guest.bin $(BUILD)/manifests/system.dtb
+$(BUILD)/nwvisor/nwvisor/images.o: FW_CFLAGS += \
+	-DSYSTEM_DTB='"$(BUILD)/manifests/system.dtb"' -DGUEST_BIN='"$(BUILD)/guest.bin"'
 # Trusted Applications: S-EL0 images built into the general trusted OS
 $(eval $(call image,ta-hello,$(TA_HELLO_SRCS),,tos/ta/ta.ld))
 $(eval $(call image,ta-keystore,$(TA_KEYSTORE_SRCS),,tos/ta/ta.ld))
@@ -169,6 +180,7 @@ $(eval $(call package,demo,$(DEMO_NS),$(BUILD)/tos-alpha.bin))
 $(eval $(call package,test-ffa,$(BUILD)/nwtest-ffa.bin,$(BUILD)/tos-alpha.bin))
 $(eval $(call package,bench,$(BUILD)/nwtest-bench.bin,$(BUILD)/tos-alpha.bin))
 $(foreach n,$(ISOLATION_CASES),$(eval $(call package,test-iso$(n),$(BUILD)/nwtest-iso$(n).bin,$(BUILD)/tos-alpha-probe.bin)))
+$(eval $(call package,guests,$(BUILD)/nwvisor.bin,$(BUILD)/tos-alpha.bin))
 # Linux as the normal world (linux/): kernels built on demand, see linux-test
 LINUX := $(BUILD)/linux
 $(eval $(call package,linux-check,$(LINUX)/Image-check,$(BUILD)/tos-alpha.bin))
@@ -248,6 +260,12 @@ run-linux:
 	@tools/qemu-cmd.sh $(BUILD)/linux-shell.flash -icount shift=0,sleep=off \
 		-monitor none -serial stdio \
 		-serial file:$(BUILD)/linux-shell.secure.log
+
+# The normal-world hypervisor with its two guests (issue 6, first part)
+run-guests:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images
+	@tools/run-qemu.sh $(BUILD)/guests.flash
 
 bench:
 	@tools/install-deps.sh

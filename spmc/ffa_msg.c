@@ -53,16 +53,24 @@ static void deliver_request(struct partition *q, const struct ffa_value *a,
 	*vcpu_ffa(q) = m;
 }
 
+/*
+ * The normal world's own endpoint (its hypervisor, or its only OS) is ID
+ * 0; a normal-world hypervisor sends its guests' requests in their names,
+ * VM IDs 1 to SPMC_NS_VM_ID_MAX. Which guest may call which partition is
+ * the hypervisor's policy, not yet checked again here.
+ */
 void ffa_direct_req_from_ns(struct ffa_value *a)
 {
+	u16 src = (u16)(a->x[1] >> 16);
 	struct partition *q;
-	s32 err = check_request(a, FFA_HOST_ID, &q);
+	s32 err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
+					  : check_request(a, src, &q);
 
 	if (err) {
 		*a = ffa_error(err);
 		return;
 	}
-	deliver_request(q, a, FFA_HOST_ID);
+	deliver_request(q, a, src);
 	sp_run(q, a);
 }
 

@@ -11,6 +11,8 @@
 
 #define SPMC_MAX_PARTITIONS 6
 #define SPMC_VERSION FFA_VERSION_1_2
+/* The most VM IDs a normal-world hypervisor may send in the name of */
+#define SPMC_NS_VM_ID_MAX 15
 
 enum sp_state {
 	SP_BOOTING, /* started, has not called FFA_MSG_WAIT yet */

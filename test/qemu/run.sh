@@ -103,5 +103,29 @@ for img in spmc beta; do
 	if [ -s "$logs/tamper-$img.ns.log" ]; then bad "tamper-$img: normal world never ran"; else ok "tamper-$img: normal world never ran"; fi
 done
 
+# 4. The normal-world hypervisor: two guests at NS-EL1, each bound to its TEE
+boot guests "$build/guests.flash"
+[ "$status" -eq 0 ] && ok "guests: run ended by PSCI SYSTEM_OFF" || bad "guests: QEMU exit status $status"
+for vm in "1 'A'" "2 'B'"; do
+	n_ok=$(grep -c "^\[nwvisor\] \[VM $vm\] ok - " "$logs/guests.ns.log")
+	n_fail=$(grep -c "^\[nwvisor\] \[VM $vm\] FAIL - " "$logs/guests.ns.log")
+	grep "^\[nwvisor\] \[VM $vm\] FAIL - " "$logs/guests.ns.log" | sed 's/^/  /'
+	if [ "$n_fail" -eq 0 ] && [ "$n_ok" -gt 0 ] &&
+		grep -q "^\[nwvisor\] \[VM $vm\] $n_ok passed, 0 failed" "$logs/guests.ns.log"; then
+		ok "guests: VM $vm: $n_ok checks in the guest"
+	else
+		bad "guests: VM $vm: $n_ok checks passed, $n_fail failed"
+	fi
+done
+expect_log guests ns "VM 1 'A' may call 0x8001$|VM 1 'A': 16 MiB at 0x48000000, may call 0x8001" "VM A from the system manifest, bound to alpha"
+expect_log guests ns "\[VM 1 'A'\] TEE 0x8001 answered" "VM A is served by alpha"
+expect_log guests ns "VM 1 'A': direct request to 0x8002 refused by the binding policy" "... and refused at beta, in the hypervisor's log"
+expect_log guests ns "\[VM 2 'B'\] TEE 0x8002 answered" "VM B is served by beta"
+expect_log guests ns "VM 2 'B': direct request to 0x8001 refused by the binding policy" "... and refused at alpha"
+expect_log guests ns "VM 1 'A': direct request with sender 0x0002 refused" "a forged sender ID is refused"
+expect_log guests ns "VM 2 'B' stopped: stage-2 abort outside its memory .*FAR 0x48000000" "VM B reading VM A's memory is stopped"
+expect_log guests ns "VM 1 'A' powered off" "VM A ran to its end"
+if grep -q "stopped:" "$logs/guests.s.log"; then bad "guests: no partition was stopped"; else ok "guests: no partition was stopped"; fi
+
 echo "qemu tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -211,6 +211,14 @@ static void direct_request_refusals_never_run(void **state)
 		     FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x0000, 0, 0, 0, 0),
 		     FFA_INVALID_PARAMETERS);
+	/* in the name of a VM ID the normal world's hypervisor may not use,
+	 * or of a secure endpoint */
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32,
+			     (SPMC_NS_VM_ID_MAX + 1) << 16 | 0x8001, 0, 0, 0, 0),
+		     FFA_INVALID_PARAMETERS);
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8002u << 16 | 0x8001,
+			     0, 0, 0, 0),
+		     FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x0003, 0, 0, 0, 0),
 		     FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8000, 0, 0, 0, 0),

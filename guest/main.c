@@ -1,0 +1,151 @@
+/* A guest kernel at NS-EL1: its FF-A calls go through the normal-world
+ * hypervisor. */
+#include "arch/aarch64/ffa_smc.h"
+#include "arch/aarch64/sysreg.h"
+#include "lib/log.h"
+#include "lib/smccc.h"
+#include "lib/string.h"
+#include "tos/tos.h"
+
+void guest_main(u64 dtb);
+void guest_exception(u64 esr, u64 elr);
+
+static unsigned passed, failed;
+
+/* Lines go out through FFA_CONSOLE_LOG: the hypervisor says whose they are. */
+static char line[128];
+static unsigned line_len;
+
+static void console_flush(void)
+{
+	unsigned off = 0;
+
+	while (off < line_len) {
+		struct ffa_value a = { { FFA_CONSOLE_LOG_32 } };
+		unsigned n = line_len - off > 24 ? 24 : line_len - off, i;
+
+		a.x[1] = n;
+		for (i = 0; i < n; i++)
+			a.x[2 + i / 4] |= (u64)(u8)line[off + i]
+					  << (8 * (i % 4));
+		ffa_smc(a);
+		off += n;
+	}
+	line_len = 0;
+}
+
+static void console_putc(char c)
+{
+	line[line_len++] = c;
+	if (c == '\n' || line_len == sizeof(line))
+		console_flush();
+}
+
+static struct ffa_value call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5)
+{
+	struct ffa_value a = { { x0, x1, x2, x3, x4, x5 } };
+
+	return ffa_smc(a);
+}
+
+static void check(bool ok, const char *what, u64 got, u64 want)
+{
+	if (ok) {
+		passed++;
+		log_printf("ok - %s\n", what);
+	} else {
+		failed++;
+		log_printf("FAIL - %s: got 0x%llx, want 0x%llx\n", what,
+			   (unsigned long long)got, (unsigned long long)want);
+	}
+}
+
+#define CHECK_EQ(got, want, what)              \
+	do {                                   \
+		u64 g_ = (got), w_ = (want);   \
+		check(g_ == w_, what, g_, w_); \
+	} while (0)
+
+static u64 ffa_err(struct ffa_value r)
+{
+	return r.x[0] == FFA_ERROR ? (u64)(s64)(s32)r.x[2] : r.x[0];
+}
+
+static void __attribute__((noreturn)) power_off(void)
+{
+	call(PSCI_SYSTEM_OFF, 0, 0, 0, 0, 0);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+void guest_exception(u64 esr, u64 elr)
+{
+	log_printf("exception in the guest: ESR 0x%llx ELR 0x%llx\n",
+		   (unsigned long long)esr, (unsigned long long)elr);
+	power_off();
+}
+
+/* A request to TEE dst with our sender ID src: w4 = 40 + 2 if answered. */
+static struct ffa_value add(u16 src, u16 dst)
+{
+	struct ffa_value a = { { FFA_MSG_SEND_DIRECT_REQ_32,
+				 (u64)src << 16 | dst, 0, TOS_CMD_ADD, 40,
+				 2 } };
+
+	return ffa_smc(a);
+}
+
+void guest_main(u64 dtb)
+{
+	struct ffa_value r;
+	u16 me, other, mine, theirs;
+
+	(void)dtb;
+	log_init("", console_putc);
+	r = call(FFA_ID_GET, 0, 0, 0, 0, 0);
+	me = (u16)r.x[2];
+	CHECK_EQ(r.x[0] == FFA_SUCCESS_32 && me != 0, 1,
+		 "FFA_ID_GET: a VM ID of our own, not the hypervisor's");
+	/* the system manifest binds VM 1 to alpha and VM 2 to beta */
+	other = me == 1 ? 2 : 1;
+	mine = me == 1 ? 0x8001 : 0x8002;
+	theirs = me == 1 ? 0x8002 : 0x8001;
+	log_printf("guest at NS-EL%llu, VM ID %u\n",
+		   (unsigned long long)(read_sysreg(CurrentEL) >> 2), me);
+	CHECK_EQ(call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0).x[0],
+		 FFA_VERSION_1_2, "FFA_VERSION through the hypervisor");
+
+	r = add(me, mine);
+	CHECK_EQ(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32,
+		 "our TEE answers a direct request");
+	CHECK_EQ(r.x[1], (u64)mine << 16 | me, "... addressed back to our VM");
+	CHECK_EQ(r.x[4], 42, "... 40 + 2 = 42");
+	log_printf("TEE 0x%04x answered: 40 + 2 = %llu\n", mine,
+		   (unsigned long long)r.x[4]);
+
+	r = add(me, theirs);
+	CHECK_EQ(ffa_err(r), (u64)(s64)FFA_DENIED,
+		 "the other guest's TEE: DENIED by the binding policy");
+	log_printf("TEE 0x%04x refused us: FFA_ERROR %d\n", theirs,
+		   (int)(s32)r.x[2]);
+
+	CHECK_EQ(ffa_err(add(other, mine)), (u64)(s64)FFA_INVALID_PARAMETERS,
+		 "a request in the other guest's name is refused");
+	CHECK_EQ(ffa_err(add(0, mine)), (u64)(s64)FFA_INVALID_PARAMETERS,
+		 "a request in the hypervisor's name is refused");
+	CHECK_EQ(ffa_err(call(FFA_MEM_SHARE_32, 0, 0, 0, 0, 0)),
+		 (u64)(s64)FFA_NOT_SUPPORTED,
+		 "memory sharing from guests: not yet (NOT_SUPPORTED)");
+	CHECK_EQ(call(0x8400ff00u, 0, 0, 0, 0, 0).x[0],
+		 (u64)(s64)SMCCC_NOT_SUPPORTED,
+		 "an unknown SMC: NOT_SUPPORTED");
+	log_printf("%u passed, %u failed\n", passed, failed);
+	if (me == 2) {
+		/* hostile at the end: the other guest's RAM by its physical
+		 * address, which is no address of ours */
+		log_printf("reading 0x48000000, where VM 1's memory is\n");
+		log_printf("read 0x%x: NOT STOPPED\n",
+			   *(volatile u32 *)0x48000000ULL);
+	}
+	power_off();
+}

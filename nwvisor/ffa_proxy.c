@@ -1,0 +1,119 @@
+/* A guest's SMC/HVC: PSCI for itself, FF-A checked and sent on in its own name.
+ */
+#include "arch/aarch64/ffa_smc.h"
+#include "lib/log.h"
+#include "lib/smccc.h"
+#include "nwvisor/nwvisor.h"
+
+static struct ffa_value *regs(struct vm *vm)
+{
+	return (struct ffa_value *)vm->vcpu.x;
+}
+
+static void answer(struct vm *vm, struct ffa_value r)
+{
+	*regs(vm) = r;
+}
+
+/*
+ * FFA_CONSOLE_LOG: up to 24 characters in w2-w7, kept until the line ends,
+ * then said with the VM's name in front: a guest cannot write as another.
+ */
+static void console_log(struct vm *vm, const struct ffa_value *a)
+{
+	u32 n = (u32)a->x[1], i;
+
+	if (n == 0 || n > 24) {
+		answer(vm, ffa_error(FFA_INVALID_PARAMETERS));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		char c = (char)(a->x[2 + i / 4] >> (8 * (i % 4)));
+
+		if (c == '\n' || vm->console_len == sizeof(vm->console) - 1) {
+			vm->console[vm->console_len] = '\0';
+			log_printf("[VM %u '%s'] %s\n", vm->id, vm->name,
+				   vm->console);
+			vm->console_len = 0;
+		}
+		if (c != '\n' && c != '\0')
+			vm->console[vm->console_len++] =
+				c >= ' ' && c < 0x7f ? c : '?';
+	}
+	answer(vm, ffa_success(0));
+}
+
+/*
+ * A direct request goes on only in the guest's own name and only to a TEE
+ * the binding policy gives it; the secure side checks both again.
+ */
+static void direct_req(struct vm *vm, const struct ffa_value *a)
+{
+	u16 src = (u16)(a->x[1] >> 16), dst = (u16)a->x[1];
+	struct ffa_value r;
+
+	if (src != vm->id || (u32)a->x[2] != 0) {
+		log_printf("VM %u '%s': direct request with sender 0x%04x "
+			   "refused (not its own ID)\n",
+			   vm->id, vm->name, src);
+		answer(vm, ffa_error(FFA_INVALID_PARAMETERS));
+		return;
+	}
+	if (!vm_may_reach(vm, dst)) {
+		log_printf("VM %u '%s': direct request to 0x%04x refused by "
+			   "the binding policy\n",
+			   vm->id, vm->name, dst);
+		answer(vm, ffa_error(FFA_DENIED));
+		return;
+	}
+	r = ffa_smc(*a);
+	/* no interrupt of the hypervisor's is enabled yet: a preempted
+	 * partition is simply resumed */
+	while (r.x[0] == FFA_INTERRUPT)
+		r = ffa_smc(ffa_value8(FFA_RUN, r.x[1], 0, 0, 0, 0, 0, 0));
+	answer(vm, r);
+}
+
+bool vm_handle_call(struct vm *vm)
+{
+	struct ffa_value a = *regs(vm);
+	u32 fid = (u32)a.x[0];
+
+	switch (fid) {
+	case PSCI_VERSION:
+		answer(vm, ffa_value8(PSCI_VERSION_1_1, 0, 0, 0, 0, 0, 0, 0));
+		return true;
+	case PSCI_SYSTEM_OFF:
+		/* a guest powers off itself, not the machine */
+		vm->state = VM_OFF;
+		log_printf("VM %u '%s' powered off\n", vm->id, vm->name);
+		return false;
+	case FFA_VERSION:
+		/* every guest gets the version the SPMC speaks; what it asked
+		 * for is not sent on, so one guest's choice is not another's */
+		answer(vm, ffa_value8((u32)a.x[1] >> 16 == 1 ? FFA_VERSION_1_2
+							     : (u64)-1,
+				      0, 0, 0, 0, 0, 0, 0));
+		return true;
+	case FFA_ID_GET:
+		answer(vm, ffa_success(vm->id));
+		return true;
+	case FFA_CONSOLE_LOG_32:
+		console_log(vm, &a);
+		return true;
+	case FFA_MSG_SEND_DIRECT_REQ_32:
+	case FFA_MSG_SEND_DIRECT_REQ_64:
+		direct_req(vm, &a);
+		return true;
+	default:
+		break;
+	}
+	if ((fid & 0xbfffff00u) == 0x84000000u && (fid & 0xff) >= 0x60)
+		/* memory sharing, RX/TX, discovery, notifications: not yet
+		 * proxied for guests */
+		answer(vm, ffa_error(FFA_NOT_SUPPORTED));
+	else
+		answer(vm, ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0, 0, 0, 0,
+				      0, 0, 0));
+	return true;
+}

@@ -1,0 +1,241 @@
+/* Guests from the system manifest: memory, stage 2, first vCPU state, running.
+ */
+#include "arch/aarch64/mmu.h"
+#include "arch/aarch64/sysreg.h"
+#include "lib/fdt.h"
+#include "lib/log.h"
+#include "lib/string.h"
+#include "nwvisor/nwvisor.h"
+#include "plat/qemu-virt/platform.h"
+
+struct vm nwv_vms[NWV_MAX_VMS];
+unsigned nwv_vm_count;
+
+extern const u8 guest_image[], guest_image_end[];
+extern char __image_end[];
+
+/* Stage-2 tables of every guest */
+#define POOL_PAGES 64
+static u8 pool_pages[POOL_PAGES][PAGE_SIZE] __attribute__((aligned(4096)));
+static struct pgt_pool pool;
+
+/*
+ * Guests' EL2 controls: stage 2 on, SMC trapped (their FF-A calls and
+ * PSCI come to us), WFI trapped (a waiting guest gives the CPU up),
+ * physical interrupts to us, FP/SIMD/SVE/SME trapped (not saved yet).
+ */
+#define HCR_GUEST                                                              \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_TWI | \
+	 HCR_RW | HCR_APK | HCR_API)
+#define CPTR_GUEST 0x37ffULL
+#define CNTHCTL_GUEST 0x3ULL
+
+#define EC_WFX 0x01
+#define EC_HVC64 0x16
+#define EC_SMC64 0x17
+#define EC_DABT_LOW 0x24
+#define EC_IABT_LOW 0x20
+
+static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/* Where may a guest's RAM be? A reason it may not, or NULL. */
+static const char *check_ram(u64 base, u64 size)
+{
+	unsigned i;
+
+	if (!size || !IS_ALIGNED(base | size, 0x200000) ||
+	    base < PLAT_NS_DRAM_BASE ||
+	    size > PLAT_NS_DRAM_BASE + PLAT_NS_DRAM_SIZE - base)
+		return "memory not 2 MiB-aligned normal-world RAM";
+	if (size < 0x400000)
+		return "memory smaller than 4 MiB";
+	if (overlaps(base, size, PLAT_NS_DRAM_BASE,
+		     (u64)__image_end - PLAT_NS_DRAM_BASE))
+		return "memory overlaps the hypervisor";
+	for (i = 0; i < nwv_vm_count; i++)
+		if (overlaps(base, size, nwv_vms[i].ram_pa,
+			     nwv_vms[i].ram_size))
+			return "memory overlaps another guest";
+	return NULL;
+}
+
+/* One vm@N node into nwv_vms[nwv_vm_count]; a reason it failed, or NULL. */
+static const char *vm_create(const void *m, int node, const void *dtb)
+{
+	struct vm *vm = &nwv_vms[nwv_vm_count];
+	const char *label = fdt_prop_string(m, node, "label"), *why;
+	u32 id, cells[4], tees[NWV_MAX_TEES];
+	u64 dtb_size = ((const u8 *)dtb)[4] << 24 | ((const u8 *)dtb)[5] << 16 |
+		       ((const u8 *)dtb)[6] << 8 | ((const u8 *)dtb)[7];
+	int n;
+	unsigned i;
+
+	memset(vm, 0, sizeof(*vm));
+	if (!label || strnlen(label, NWV_NAME_MAX) == NWV_NAME_MAX)
+		return "missing label (at most 15 characters)";
+	memcpy(vm->name, label, strlen(label) + 1);
+	if (!fdt_prop_u32(m, node, "vm-id", &id) || id == 0 || id >= 0x8000)
+		return "vm-id not a normal-world VM ID (1-0x7fff)";
+	for (i = 0; i < nwv_vm_count; i++)
+		if (nwv_vms[i].id == id)
+			return "vm-id used twice";
+	vm->id = (u16)id;
+	if (fdt_prop_u32_array(m, node, "memory", cells, 4) != 4)
+		return "memory is not <base size> in two cells each";
+	vm->ram_pa = (u64)cells[0] << 32 | cells[1];
+	vm->ram_size = (u64)cells[2] << 32 | cells[3];
+	why = check_ram(vm->ram_pa, vm->ram_size);
+	if (why)
+		return why;
+	n = fdt_prop_u32_array(m, node, "tees", tees, NWV_MAX_TEES);
+	if (n < 0)
+		n = 0;
+	for (i = 0; i < (unsigned)n; i++) {
+		if (!(tees[i] & 0x8000) || tees[i] > 0xffff)
+			return "tees lists an ID that is not a secure partition";
+		vm->tees[i] = (u16)tees[i];
+	}
+	vm->tee_count = (unsigned)n;
+	if ((u64)(guest_image_end - guest_image) >
+		    vm->ram_size - (GUEST_IMAGE_IPA - GUEST_RAM_IPA) ||
+	    dtb_size > GUEST_IMAGE_IPA - GUEST_RAM_IPA)
+		return "guest kernel or device tree larger than its memory";
+
+	if (pgt_init(&vm->s2, &pool, VA_BITS) ||
+	    pgt_map(&vm->s2, GUEST_RAM_IPA, vm->ram_pa, vm->ram_size,
+		    S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_R | S2_AP_W)) {
+		pgt_destroy(&vm->s2);
+		return "no room for its stage-2 tables";
+	}
+	/* what the guest finds: zeroed RAM, the device tree, its kernel */
+	memset((void *)vm->ram_pa, 0, vm->ram_size);
+	memcpy((void *)vm->ram_pa, dtb, dtb_size);
+	memcpy((void *)(vm->ram_pa + GUEST_IMAGE_IPA - GUEST_RAM_IPA),
+	       guest_image, (u64)(guest_image_end - guest_image));
+	vm->vcpu.pc = GUEST_IMAGE_IPA;
+	vm->vcpu.x[0] = GUEST_RAM_IPA;
+	vm->vcpu.pstate = SPSR_EL1H | SPSR_DAIF;
+	vm->vcpu.el1.sctlr = SCTLR_EL1_RES1;
+	vm->state = VM_RUNNING;
+	nwv_vm_count++;
+	log_printf("VM %u '%s': %llu MiB at 0x%llx, may call", vm->id, vm->name,
+		   (unsigned long long)(vm->ram_size >> 20),
+		   (unsigned long long)vm->ram_pa);
+	for (i = 0; i < vm->tee_count; i++)
+		log_printf(" 0x%04x", vm->tees[i]);
+	log_printf("%s\n", vm->tee_count ? "" : " no TEE");
+	return NULL;
+}
+
+int vm_create_all(const void *m, size_t size, const void *dtb)
+{
+	const char *compat;
+	int node;
+
+	pgt_pool_init(&pool, pool_pages, (u64)pool_pages, POOL_PAGES);
+	if (fdt_check(m, size) ||
+	    !(compat = fdt_prop_string(m, 0, "compatible")) ||
+	    strcmp(compat, "tessera,system-1.0")) {
+		log_printf("system manifest refused: not a tessera,system-1.0 "
+			   "device tree\n");
+		return -1;
+	}
+	for (node = fdt_first_child(m, 0); node >= 0;
+	     node = fdt_next_sibling(m, node)) {
+		const char *name = fdt_node_name(m, node), *why;
+
+		if (!name || strncmp(name, "vm@", 3))
+			continue;
+		if (nwv_vm_count == NWV_MAX_VMS) {
+			log_printf("%s left out: at most %u guests\n", name,
+				   NWV_MAX_VMS);
+			continue;
+		}
+		why = vm_create(m, node, dtb);
+		if (why)
+			log_printf("%s refused: %s\n", name, why);
+	}
+	return nwv_vm_count ? 0 : -1;
+}
+
+bool vm_may_reach(const struct vm *vm, u16 partition)
+{
+	unsigned i;
+
+	for (i = 0; i < vm->tee_count; i++)
+		if (vm->tees[i] == partition)
+			return true;
+	return false;
+}
+
+static void vm_stop(struct vm *vm, const char *why, u64 esr)
+{
+	vm->state = VM_STOPPED;
+	log_printf("VM %u '%s' stopped: %s (ESR 0x%llx, PC 0x%llx, FAR "
+		   "0x%llx)\n",
+		   vm->id, vm->name, why, (unsigned long long)esr,
+		   (unsigned long long)vm->vcpu.pc,
+		   (unsigned long long)read_sysreg(far_el2));
+}
+
+/* Runs vm until its next exit and deals with it. */
+static void vm_step(struct vm *vm)
+{
+	u64 exit, esr;
+
+	el1_context_load(&vm->vcpu.el1);
+	write_sysreg(vttbr_el2, vm->s2.root_pa | (u64)vm->id << 48);
+	isb();
+	exit = vcpu_run(&vm->vcpu);
+	esr = guest_exit_esr();
+	el1_context_save(&vm->vcpu.el1);
+	if (exit != VCPU_EXIT_SYNC) {
+		if (exit == VCPU_EXIT_SERROR)
+			vm_stop(vm, "SError", esr);
+		return; /* an interrupt: nothing of ours is enabled yet */
+	}
+	switch (esr >> 26) {
+	case EC_SMC64:
+		vm->vcpu.pc += 4; /* a trapped SMC returns to itself */
+		vm_handle_call(vm);
+		return;
+	case EC_HVC64:
+		vm_handle_call(vm);
+		return;
+	case EC_WFX:
+		vm->vcpu.pc += 4;
+		return;
+	case EC_DABT_LOW:
+	case EC_IABT_LOW:
+		vm_stop(vm, "stage-2 abort outside its memory", esr);
+		return;
+	default:
+		vm_stop(vm, "trapped instruction", esr);
+		return;
+	}
+}
+
+/*
+ * Each guest in turn, one exit at a time, until none is running: a guest
+ * is scheduled again after each call it makes, so two guests calling their
+ * TEEs take turns.
+ */
+void vm_run_all(void)
+{
+	bool any = true;
+	unsigned i;
+
+	guest_el2_setup(HCR_GUEST, CPTR_GUEST, CNTHCTL_GUEST);
+	while (any) {
+		any = false;
+		for (i = 0; i < nwv_vm_count; i++) {
+			if (nwv_vms[i].state != VM_RUNNING)
+				continue;
+			vm_step(&nwv_vms[i]);
+			any = true;
+		}
+	}
+}
