@@ -137,14 +137,16 @@ static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 {
 	unsigned i;
 
-	if (d->sender != c.id ||
+	/* the normal world's hypervisor sends in its guests' names too */
+	if ((d->sender != c.id &&
+	     (c.p || d->sender == 0 || d->sender > SPMC_NS_VM_ID_MAX)) ||
 	    (d->attributes & FFA_MEM_TYPE_MASK) != FFA_MEM_TYPE_NORMAL ||
 	    (d->flags & ~SEND_FLAG_ZERO) ||
 	    (type == MEM_TXN_SHARE && (d->flags & SEND_FLAG_ZERO)))
 		return FFA_INVALID_PARAMETERS;
 	memset(req, 0, sizeof(*req));
 	req->type = type;
-	req->sender = c.id;
+	req->sender = d->sender;
 	req->attributes = d->attributes;
 	req->tag = d->tag;
 	req->receiver_count = d->receiver_count;
@@ -362,6 +364,7 @@ static void report_pool(void)
 struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a)
 {
 	static struct mem_txn got;
+	const struct mem_txn *x;
 	u64 handle = (u32)a->x[1] | (u64)(u32)a->x[2] << 32;
 	u32 flags = (u32)a->x[3];
 	unsigned i;
@@ -369,7 +372,12 @@ struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a)
 
 	if (flags & ~SEND_FLAG_ZERO)
 		return ffa_error(FFA_INVALID_PARAMETERS);
-	err = mem_txn_reclaim(&spmc_mem, handle, c.id, &got);
+	x = mem_txn_find(&spmc_mem, handle);
+	/* the normal world reclaims for whichever of its VMs lent */
+	err = mem_txn_reclaim(
+		&spmc_mem, handle,
+		!c.p && x && memory_is_ns(x->req.sender) ? x->req.sender : c.id,
+		&got);
 	if (err)
 		return ffa_error(err);
 	if (flags & SEND_FLAG_ZERO)

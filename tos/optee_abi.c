@@ -35,18 +35,24 @@ static u8 *held_at(const struct ffa_mem_desc *d, u64 offset, u64 len)
 	return NULL;
 }
 
-/* Memory the normal world shared: retrieved once, kept until unregistered. */
-static const struct ffa_mem_desc *shm(u64 handle, u16 self)
+/*
+ * Memory the normal world shared: retrieved once, kept until unregistered,
+ * and only ever used for the endpoint that shared it (a normal-world
+ * hypervisor's guests share in their own names).
+ */
+static const struct ffa_mem_desc *shm(u64 handle, u16 sender, u16 self)
 {
 	const struct ffa_mem_desc *d = tos_mem_held(handle);
 	struct ffa_value err;
 
-	return d ? d : tos_mem_map_in(&err, handle, 0, self);
+	if (d)
+		return d->sender == sender ? d : NULL;
+	return tos_mem_map_in(&err, handle, sender, self);
 }
 
 /* Opens a session (uuid) or invokes command cmd of *session. */
 static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
-			  u8 *p, u32 n, u16 self, u32 *origin)
+			  u8 *p, u32 n, u16 sender, u16 self, u32 *origin)
 {
 	TEE_Param gp[4];
 	u32 types, mask, i;
@@ -63,7 +69,7 @@ static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 
 		if (!(mask & (1u << i)))
 			continue;
-		d = shm(mem[i][0], self);
+		d = shm(mem[i][0], sender, self);
 		if (!d)
 			return TEE_ERROR_BAD_PARAMETERS;
 		refs[i].ranges = d->ranges;
@@ -87,7 +93,8 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 			  u16 self)
 {
 	u64 handle = (u32)req->x[4] | (u64)(u32)req->x[5] << 32;
-	const struct ffa_mem_desc *d = shm(handle, self);
+	u16 sender = (u16)(req->x[1] >> 16);
+	const struct ffa_mem_desc *d = shm(handle, sender, self);
 	u8 *arg = d ? held_at(d, (u32)req->x[6], ARG_HDR) : NULL;
 	u32 cmd, func, session, n, origin = ORIGIN_COMMS;
 	u32 uuid[4];
@@ -118,14 +125,14 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 		}
 		memcpy(uuid, arg + ARG_HDR + 8, 16);
 		res = call_ta(true, 0, &session, uuid,
-			      arg + ARG_HDR + 2 * PARAM_SIZE, n - 2, self,
-			      &origin);
+			      arg + ARG_HDR + 2 * PARAM_SIZE, n - 2, sender,
+			      self, &origin);
 		if (!res)
 			__builtin_memcpy(arg + 8, &session, 4);
 		break;
 	case OPTEE_MSG_CMD_INVOKE_COMMAND:
 		res = call_ta(false, func, &session, NULL, arg + ARG_HDR, n,
-			      self, &origin);
+			      sender, self, &origin);
 		break;
 	case OPTEE_MSG_CMD_CLOSE_SESSION:
 		res = ta_close(session);
@@ -163,8 +170,10 @@ bool tos_optee_serve(struct ffa_value *out, const struct ffa_value *req,
 		u64 handle = (u32)req->x[4] | (u64)(u32)req->x[5] << 32;
 		struct ffa_value r;
 
+		const struct ffa_mem_desc *d = tos_mem_held(handle);
+
 		r.x[3] = 0;
-		if (tos_mem_held(handle))
+		if (d && d->sender == (u16)(req->x[1] >> 16))
 			tos_mem_done(&r, handle, self);
 		out->x[3] = r.x[3] ? TEEC_ERROR_COMMUNICATION : 0;
 		return true;
