@@ -58,9 +58,11 @@ TA_COUNTER_SRCS := $(TA_RUNTIME) tos/ta/counter_ta.c
 KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 # The normal-world hypervisor and its guest kernel (issue 6, first part)
-GUEST_SRCS := guest/start.S guest/main.c arch/aarch64/ffa_smc.S $(FW_LIB)
+GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c nwtest/teec.c lib/fdt.c \
+	lib/ffa_mem_desc.c arch/aarch64/ffa_smc.S $(FW_LIB)
 NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
-	nwvisor/ffa_proxy.c nwvisor/images.S arch/aarch64/vcpu_run.S \
+	nwvisor/ffa_proxy.c nwvisor/ffa_mem_proxy.c nwvisor/images.S \
+	lib/ffa_mem_desc.c arch/aarch64/vcpu_run.S \
 	arch/aarch64/el1_context.S arch/aarch64/guest.c arch/aarch64/ffa_smc.S \
 	lib/pgtable.c lib/fdt.c $(PLAT_CONSOLE) $(FW_LIB)
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \

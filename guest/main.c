@@ -5,7 +5,12 @@
 #include "lib/log.h"
 #include "lib/smccc.h"
 #include "lib/string.h"
+#include "nwtest/nwtest.h"
+#include "nwtest/tee_client_api.h"
+#include "tos/ta/hello.h"
 #include "tos/tos.h"
+
+extern u16 guest_id;
 
 void guest_main(u64 dtb);
 void guest_exception(u64 esr, u64 elr);
@@ -60,6 +65,7 @@ static void check(bool ok, const char *what, u64 got, u64 want)
 	}
 }
 
+#undef CHECK_EQ /* nwtest.h's counts in nwtest's globals; ours here */
 #define CHECK_EQ(got, want, what)              \
 	do {                                   \
 		u64 g_ = (got), w_ = (want);   \
@@ -95,12 +101,77 @@ static struct ffa_value add(u16 src, u16 dst)
 	return ffa_smc(a);
 }
 
+/*
+ * The GP client in a guest: a TEE by name, a session with a TA, values and
+ * memory through the hypervisor; the TEE the policy keeps from us refused.
+ */
+static void gp_client(const char *mine, const char *theirs)
+{
+	static const u32 hello_w[4] = { HELLO_UUID };
+	static char buf[64] __attribute__((aligned(4096)));
+	TEEC_UUID hello = nw_teec_uuid(hello_w);
+	TEEC_Context ctx;
+	TEEC_Session s;
+	TEEC_Operation op;
+	u32 origin, sum;
+
+	CHECK_EQ(TEEC_InitializeContext(mine, &ctx), TEEC_SUCCESS,
+		 "TEEC: our TEE by name");
+	CHECK_EQ(TEEC_OpenSession(&ctx, &s, &hello, TEEC_LOGIN_PUBLIC, NULL,
+				  NULL, &origin),
+		 TEEC_SUCCESS, "TEEC: session with TA hello");
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_VALUE_OUTPUT,
+					 TEEC_NONE, TEEC_NONE);
+	op.params[0].value.a = 20;
+	op.params[0].value.b = 22;
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_ADD, &op, &origin),
+		 TEEC_SUCCESS, "TEEC: invoke with values");
+	CHECK_EQ(op.params[1].value.a, 42, "TEEC: ... 20 + 22 = 42");
+	sum = op.params[1].value.a;
+	memcpy(buf, "guest", 5);
+	op.paramTypes =
+		TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INOUT, TEEC_VALUE_OUTPUT,
+				 TEEC_NONE, TEEC_NONE);
+	op.params[0].tmpref.buffer = buf;
+	op.params[0].tmpref.size = 5;
+	CHECK_EQ(TEEC_InvokeCommand(&s, HELLO_CMD_REVERSE, &op, &origin),
+		 TEEC_SUCCESS, "TEEC: invoke with our memory");
+	CHECK_EQ(memcmp(buf, "tseug", 5), 0, "TEEC: ... the TA worked on it");
+	log_printf("GP client -> TEE '%s', TA hello: 20 + 22 = %u, \"guest\" "
+		   "reversed: \"%c%c%c%c%c\"\n",
+		   mine, sum, buf[0], buf[1], buf[2], buf[3], buf[4]);
+	TEEC_CloseSession(&s);
+	TEEC_FinalizeContext(&ctx);
+	CHECK_EQ(TEEC_InitializeContext(theirs, &ctx), TEEC_ERROR_ACCESS_DENIED,
+		 "TEEC: the other TEE: TEEC_ERROR_ACCESS_DENIED");
+	log_printf("GP client -> TEE '%s': access denied\n", theirs);
+}
+
+/* Memory that is not ours, or in another's name: refused. */
+static void bad_shares(u16 me, u16 mine, u16 theirs)
+{
+	struct ffa_value r;
+
+	CHECK_EQ(nw_mem_share(mine, 0x48000000ULL, 1), 0,
+		 "sharing memory outside our own is refused");
+	guest_id = me == 1 ? 2 : 1;
+	CHECK_EQ(nw_mem_share(mine, (u64)nw_rx, 1), 0,
+		 "sharing in the other guest's name is refused");
+	guest_id = me;
+	CHECK_EQ(nw_mem_share(theirs, (u64)nw_rx, 1), 0,
+		 "sharing with the other guest's TEE is refused");
+	r = call(FFA_MEM_RECLAIM, 1, 0, 0, 0, 0);
+	CHECK_EQ(ffa_err(r), (u64)(s64)FFA_INVALID_PARAMETERS,
+		 "reclaiming a handle that is not ours is refused");
+}
+
 void guest_main(u64 dtb)
 {
 	struct ffa_value r;
 	u16 me, other, mine, theirs;
 
-	(void)dtb;
+	nw_dtb = (const void *)dtb;
 	log_init("", console_putc);
 	r = call(FFA_ID_GET, 0, 0, 0, 0, 0);
 	me = (u16)r.x[2];
@@ -133,9 +204,17 @@ void guest_main(u64 dtb)
 		 "a request in the other guest's name is refused");
 	CHECK_EQ(ffa_err(add(0, mine)), (u64)(s64)FFA_INVALID_PARAMETERS,
 		 "a request in the hypervisor's name is refused");
-	CHECK_EQ(ffa_err(call(FFA_MEM_SHARE_32, 0, 0, 0, 0, 0)),
+	guest_id = me;
+	CHECK_EQ(call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0).x[0],
+		 FFA_SUCCESS_32, "RX/TX buffers mapped");
+	CHECK_EQ(
+		ffa_err(call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0)),
+		(u64)(s64)FFA_DENIED, "... and not twice");
+	gp_client(me == 1 ? "alpha" : "beta", me == 1 ? "beta" : "alpha");
+	bad_shares(me, mine, theirs);
+	CHECK_EQ(ffa_err(call(FFA_MEM_LEND_32, 0, 0, 0, 0, 0)),
 		 (u64)(s64)FFA_NOT_SUPPORTED,
-		 "memory sharing from guests: not yet (NOT_SUPPORTED)");
+		 "lending memory from guests: not yet (NOT_SUPPORTED)");
 	CHECK_EQ(call(0x8400ff00u, 0, 0, 0, 0, 0).x[0],
 		 (u64)(s64)SMCCC_NOT_SUPPORTED,
 		 "an unknown SMC: NOT_SUPPORTED");

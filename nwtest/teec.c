@@ -59,10 +59,14 @@ static bool find_tee(const char *name, u16 *id)
 }
 
 /* A request; a normal-world interrupt on the way is taken, then resumed. */
+/* Our own FF-A ID (0 without a hypervisor, a VM ID under one) */
+static u16 self_id;
+
 static struct ffa_value optee(u16 id, u32 cmd, u64 w4, u64 w5, u64 w6)
 {
-	struct ffa_value r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_32, id,
-						0, cmd, w4, w5, w6, 0));
+	struct ffa_value r = ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_32,
+						(u64)self_id << 16 | id, 0, cmd,
+						w4, w5, w6, 0));
 
 	while (__builtin_expect(r.x[0] == FFA_INTERRUPT, 0)) {
 		nw_handle_interrupt();
@@ -100,7 +104,14 @@ TEEC_Result TEEC_InitializeContext(const char *name, TEEC_Context *context)
 	memset(context, 0, sizeof(*context));
 	if (!nw_dtb || !find_tee(name, &context->partition))
 		return TEEC_ERROR_ITEM_NOT_FOUND;
+	r = nw_call(FFA_ID_GET, 0, 0, 0, 0, 0);
+	if (r.x[0] != FFA_SUCCESS_32)
+		return TEEC_ERROR_COMMUNICATION;
+	self_id = (u16)r.x[2];
 	r = optee(context->partition, OPTEE_FFA_GET_API_VERSION, 0, 0, 0);
+	/* a hypervisor's binding policy keeps us from this TEE */
+	if (r.x[0] == FFA_ERROR && (s32)r.x[2] == FFA_DENIED)
+		return TEEC_ERROR_ACCESS_DENIED;
 	if (r.x[0] != FFA_MSG_SEND_DIRECT_RESP_32 ||
 	    r.x[3] != OPTEE_FFA_VERSION_MAJOR)
 		return TEEC_ERROR_NOT_SUPPORTED; /* not an OP-TEE ABI TEE */

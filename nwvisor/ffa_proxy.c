@@ -90,10 +90,28 @@ bool vm_handle_call(struct vm *vm)
 		return false;
 	case FFA_VERSION:
 		/* every guest gets the version the SPMC speaks; what it asked
-		 * for is not sent on, so one guest's choice is not another's */
-		answer(vm, ffa_value8((u32)a.x[1] >> 16 == 1 ? FFA_VERSION_1_2
-							     : (u64)-1,
-				      0, 0, 0, 0, 0, 0, 0));
+		 * for stays here (it sets its descriptors' layout), so one
+		 * guest's choice is not another's */
+		if ((u32)a.x[1] >> 16 != 1 || (u32)a.x[1] >> 31) {
+			answer(vm, ffa_value8((u64)-1, 0, 0, 0, 0, 0, 0, 0));
+			return true;
+		}
+		vm->version = (u32)a.x[1];
+		answer(vm, ffa_value8(FFA_VERSION_1_2, 0, 0, 0, 0, 0, 0, 0));
+		return true;
+	case FFA_RXTX_MAP_32:
+	case FFA_RXTX_MAP_64:
+		answer(vm, nwv_rxtx_map(vm, &a));
+		return true;
+	case FFA_RXTX_UNMAP:
+		answer(vm, nwv_rxtx_unmap(vm, &a));
+		return true;
+	case FFA_MEM_SHARE_32:
+	case FFA_MEM_SHARE_64:
+		answer(vm, nwv_mem_share(vm, &a));
+		return true;
+	case FFA_MEM_RECLAIM:
+		answer(vm, nwv_mem_reclaim(vm, &a));
 		return true;
 	case FFA_ID_GET:
 		answer(vm, ffa_success(vm->id));
@@ -109,8 +127,8 @@ bool vm_handle_call(struct vm *vm)
 		break;
 	}
 	if ((fid & 0xbfffff00u) == 0x84000000u && (fid & 0xff) >= 0x60)
-		/* memory sharing, RX/TX, discovery, notifications: not yet
-		 * proxied for guests */
+		/* lending, donating, discovery, notifications, indirect
+		 * messages: not yet proxied for guests */
 		answer(vm, ffa_error(FFA_NOT_SUPPORTED));
 	else
 		answer(vm, ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0, 0, 0, 0,

@@ -46,6 +46,10 @@ void nwvisor_main(u64 dtb)
 	log_printf("normal-world hypervisor at NS-EL%llu\n",
 		   (unsigned long long)(read_sysreg(CurrentEL) >> 2));
 	guest_el2_init(false);
+	if (nwv_mem_init())
+		log_printf(
+			"no RX/TX buffers with the SPMC: guests cannot share "
+			"memory\n");
 	if (vm_create_all(system_manifest,
 			  (size_t)(system_manifest_end - system_manifest),
 			  (const void *)dtb)) {

@@ -25,8 +25,11 @@ struct vm {
 	struct vcpu vcpu;
 	u16 tees[NWV_MAX_TEES]; /* partitions it may call (binding policy) */
 	unsigned tee_count;
-	char console[80]; /* FFA_CONSOLE_LOG text until its line ends */
+	char console[160]; /* FFA_CONSOLE_LOG text until its line ends */
 	unsigned console_len;
+	u32 version; /* the FF-A version it asked for: its descriptors' layout */
+	u64 tx_pa, rx_pa; /* its RX/TX buffers, one page each */
+	bool rxtx_mapped;
 };
 
 extern struct vm nwv_vms[NWV_MAX_VMS];
@@ -42,5 +45,12 @@ void vm_run_all(void);
  */
 bool vm_handle_call(struct vm *vm);
 bool vm_may_reach(const struct vm *vm, u16 partition);
+
+/* ffa_mem_proxy.c: the guest's RX/TX and memory shares */
+int nwv_mem_init(void);
+struct ffa_value nwv_rxtx_map(struct vm *vm, const struct ffa_value *a);
+struct ffa_value nwv_rxtx_unmap(struct vm *vm, const struct ffa_value *a);
+struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a);
+struct ffa_value nwv_mem_reclaim(struct vm *vm, const struct ffa_value *a);
 
 #endif

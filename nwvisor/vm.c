@@ -119,6 +119,7 @@ static const char *vm_create(const void *m, int node, const void *dtb)
 	vm->vcpu.x[0] = GUEST_RAM_IPA;
 	vm->vcpu.pstate = SPSR_EL1H | SPSR_DAIF;
 	vm->vcpu.el1.sctlr = SCTLR_EL1_RES1;
+	vm->version = FFA_VERSION_1_0; /* until it asks for another */
 	vm->state = VM_RUNNING;
 	nwv_vm_count++;
 	log_printf("VM %u '%s': %llu MiB at 0x%llx, may call", vm->id, vm->name,

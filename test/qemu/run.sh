@@ -123,6 +123,12 @@ expect_log guests ns "VM 1 'A': direct request to 0x8002 refused by the binding 
 expect_log guests ns "\[VM 2 'B'\] TEE 0x8002 answered" "VM B is served by beta"
 expect_log guests ns "VM 2 'B': direct request to 0x8001 refused by the binding policy" "... and refused at alpha"
 expect_log guests ns "VM 1 'A': direct request with sender 0x0002 refused" "a forged sender ID is refused"
+expect_log guests ns "\\[VM 1 'A'\\] GP client -> TEE 'alpha', TA hello: 20 \\+ 22 = 42, \"guest\" reversed: \"tseug\"" "VM A's GP client uses alpha, with memory shared through both hypervisors"
+expect_log guests ns "\\[VM 2 'B'\\] GP client -> TEE 'beta', TA hello: 20 \\+ 22 = 42" "VM B's GP client uses beta"
+expect_log guests ns "\\[VM 1 'A'\\] GP client -> TEE 'beta': access denied" "VM A's GP client is denied at beta (TEEC_ERROR_ACCESS_DENIED)"
+expect_log guests ns "\\[VM 2 'B'\\] GP client -> TEE 'alpha': access denied" "VM B's GP client is denied at alpha"
+expect_log guests ns "VM 2 'B': memory share of 0x48000000, not its own memory, refused" "a guest sharing memory outside its own is refused"
+expect_log guests ns "VM 1 'A': memory share in the name of 0x0002 refused" "a share in another guest's name is refused"
 expect_log guests ns "VM 2 'B' stopped: stage-2 abort outside its memory .*FAR 0x48000000" "VM B reading VM A's memory is stopped"
 expect_log guests ns "VM 1 'A' powered off" "VM A ran to its end"
 if grep -q "stopped:" "$logs/guests.s.log"; then bad "guests: no partition was stopped"; else ok "guests: no partition was stopped"; fi

@@ -1,0 +1,147 @@
+/* A guest's RX/TX buffers and memory shares: checked in its stage 2, sent on at
+ * physical addresses. */
+#include "arch/aarch64/ffa_smc.h"
+#include "lib/ffa_mem_desc.h"
+#include "lib/log.h"
+#include "lib/string.h"
+#include "nwvisor/nwvisor.h"
+
+/* The hypervisor's own buffers with the SPMC, for its guests' descriptors */
+static u8 nwv_tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+static u8 nwv_rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+/* Which VM each live share belongs to: only that VM may reclaim it */
+#define SHARES_MAX 64
+static struct {
+	u64 handle;
+	u16 vm;
+} shares[SHARES_MAX];
+
+static struct ffa_mem_desc desc; /* one call at a time: kept off the stack */
+
+int nwv_mem_init(void)
+{
+	struct ffa_value r;
+
+	ffa_smc(ffa_value8(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0, 0, 0));
+	r = ffa_smc(ffa_value8(FFA_RXTX_MAP_64, (u64)nwv_tx, (u64)nwv_rx, 1, 0,
+			       0, 0, 0));
+	return r.x[0] == FFA_SUCCESS_32 ? 0 : -1;
+}
+
+/* The physical address of [ipa, ipa + size) if all of it is the VM's RAM. */
+static bool ram_pa(const struct vm *vm, u64 ipa, u64 size, u64 *pa)
+{
+	if (ipa < GUEST_RAM_IPA || size > vm->ram_size ||
+	    ipa - GUEST_RAM_IPA > vm->ram_size - size)
+		return false;
+	*pa = vm->ram_pa + (ipa - GUEST_RAM_IPA);
+	return true;
+}
+
+struct ffa_value nwv_rxtx_map(struct vm *vm, const struct ffa_value *a)
+{
+	u64 tx, rx;
+
+	if (vm->rxtx_mapped)
+		return ffa_error(FFA_DENIED);
+	/* one page each: what our own buffers with the SPMC can carry */
+	if ((u32)a->x[3] != 1 || !IS_ALIGNED(a->x[1] | a->x[2], PAGE_SIZE) ||
+	    a->x[1] == a->x[2] || !ram_pa(vm, a->x[1], PAGE_SIZE, &tx) ||
+	    !ram_pa(vm, a->x[2], PAGE_SIZE, &rx))
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	vm->tx_pa = tx;
+	vm->rx_pa = rx;
+	vm->rxtx_mapped = true;
+	return ffa_success(0);
+}
+
+struct ffa_value nwv_rxtx_unmap(struct vm *vm, const struct ffa_value *a)
+{
+	if (!vm->rxtx_mapped || (u32)a->x[1] >> 16 != 0)
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	vm->rxtx_mapped = false;
+	return ffa_success(0);
+}
+
+/*
+ * FFA_MEM_SHARE from a guest, the descriptor whole in its TX: sent by the
+ * guest itself, every range inside its own RAM, rewritten with physical
+ * addresses into our TX and sent on. Lending and donating would take the
+ * pages out of the guest's stage 2: not yet.
+ */
+struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a)
+{
+	u32 len = (u32)a->x[1], out_len, i, slot;
+	struct ffa_value r;
+	static u8 in[PAGE_SIZE];
+
+	if (!vm->rxtx_mapped)
+		return ffa_error(FFA_DENIED);
+	if (len == 0 || len > PAGE_SIZE || (u32)a->x[2] != len || a->x[3] ||
+	    a->x[4])
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	for (slot = 0; slot < SHARES_MAX && shares[slot].handle; slot++)
+		;
+	if (slot == SHARES_MAX)
+		return ffa_error(FFA_NO_MEMORY);
+	/* our copy: the guest cannot change what we checked */
+	memcpy(in, (const void *)vm->tx_pa, len);
+	if (ffa_mem_desc_read(in, len, vm->version, FFA_MEM_DESC_SEND, &desc) !=
+	    FFA_OK)
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	if (desc.sender != vm->id) {
+		log_printf("VM %u '%s': memory share in the name of 0x%04x "
+			   "refused\n",
+			   vm->id, vm->name, desc.sender);
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	}
+	for (i = 0; i < desc.receiver_count; i++)
+		if (!vm_may_reach(vm, desc.receiver_ids[i])) {
+			log_printf("VM %u '%s': memory share with 0x%04x "
+				   "refused by the binding policy\n",
+				   vm->id, vm->name, desc.receiver_ids[i]);
+			return ffa_error(FFA_DENIED);
+		}
+	for (i = 0; i < desc.range_count; i++) {
+		u64 pa;
+
+		if (!ram_pa(vm, desc.ranges[i].base.pa,
+			    (u64)desc.ranges[i].pages << PAGE_SHIFT, &pa)) {
+			log_printf("VM %u '%s': memory share of 0x%llx, not "
+				   "its own memory, refused\n",
+				   vm->id, vm->name,
+				   (unsigned long long)desc.ranges[i].base.pa);
+			return ffa_error(FFA_INVALID_PARAMETERS);
+		}
+		desc.ranges[i].base = pa_init(pa);
+	}
+	out_len = ffa_mem_desc_write(nwv_tx, sizeof(nwv_tx), FFA_VERSION_1_1,
+				     &desc);
+	if (!out_len)
+		return ffa_error(FFA_NO_MEMORY);
+	r = ffa_smc(ffa_value8((u32)a->x[0], out_len, out_len, 0, 0, 0, 0, 0));
+	if (r.x[0] == FFA_SUCCESS_32) {
+		shares[slot].handle = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
+		shares[slot].vm = vm->id;
+	}
+	return r;
+}
+
+struct ffa_value nwv_mem_reclaim(struct vm *vm, const struct ffa_value *a)
+{
+	u64 handle = (u32)a->x[1] | (u64)(u32)a->x[2] << 32;
+	struct ffa_value r;
+	unsigned slot;
+
+	for (slot = 0; slot < SHARES_MAX; slot++)
+		if (shares[slot].handle == handle && handle)
+			break;
+	if (slot == SHARES_MAX || shares[slot].vm != vm->id)
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	r = ffa_smc(ffa_value8(FFA_MEM_RECLAIM, a->x[1], a->x[2], a->x[3], 0, 0,
+			       0, 0));
+	if (r.x[0] == FFA_SUCCESS_32)
+		shares[slot].handle = 0;
+	return r;
+}
