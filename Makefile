@@ -38,6 +38,7 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	spmc/sp_run.c spmc/sp_call.c spmc/sp_fault.c spmc/ffa_dispatch.c \
 	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c spmc/ffa_mem.c \
 	spmc/ffa_mem_frag.c spmc/ffa_notif.c spmc/ffa_indirect.c lib/notif.c \
+	spmc/ns_policy.c lib/system_manifest.c \
 	lib/ffa_mem_desc.c lib/mem_txn.c arch/aarch64/vcpu_run.S arch/aarch64/el1_context.S arch/aarch64/mmu.c \
 	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
@@ -64,7 +65,7 @@ NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
 	nwvisor/ffa_proxy.c nwvisor/ffa_mem_proxy.c nwvisor/images.S \
 	lib/ffa_mem_desc.c arch/aarch64/vcpu_run.S \
 	arch/aarch64/el1_context.S arch/aarch64/guest.c arch/aarch64/ffa_smc.S \
-	lib/pgtable.c lib/fdt.c $(PLAT_CONSOLE) $(FW_LIB)
+	lib/pgtable.c lib/fdt.c lib/system_manifest.c $(PLAT_CONSOLE) $(FW_LIB)
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
 	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
@@ -159,7 +160,7 @@ $(BUILD)/$(1).flash: $(BUILD)/boot.bin $(BUILD)/monitor.bin \
 		$(BUILD)/spmc.bin $(3) $(BUILD)/tos-beta.bin \
 		$(BUILD)/tos-keystore.bin $(BUILD)/manifests/sp-alpha.dtb \
 		$(BUILD)/manifests/sp-beta.dtb $(BUILD)/manifests/sp-keystore.dtb \
-		$(2) $(MKPKG)
+		$(BUILD)/manifests/system.dtb $(2) $(MKPKG)
 	$(MKPKG) $(BUILD)/$(1).pkg \
 		monitor:monitor:0x0e000000:$(BUILD)/monitor.bin \
 		spmc:spmc:0x0e100000:$(BUILD)/spmc.bin \
@@ -169,6 +170,7 @@ $(BUILD)/$(1).flash: $(BUILD)/boot.bin $(BUILD)/monitor.bin \
 		beta:partition:$(BETA_BASE):$(BUILD)/tos-beta.bin \
 		keystore:manifest:0x0e3f2000:$(BUILD)/manifests/sp-keystore.dtb \
 		keystore:partition:$(KEYSTORE_BASE):$(BUILD)/tos-keystore.bin \
+		system:system:0x0e3f8000:$(BUILD)/manifests/system.dtb \
 		normal:normal-world:0x40200000:$(2) > $(BUILD)/$(1).layout
 	cp $(BUILD)/boot.bin $$@.tmp
 	truncate -s 256K $$@.tmp
@@ -196,7 +198,7 @@ UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test
 UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
 	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c \
 	lib/ffa_mem_desc.c lib/notif.c lib/hmac_sha256.c lib/optee_msg.c \
-	lib/sha512.c lib/ed25519.c
+	lib/sha512.c lib/ed25519.c lib/system_manifest.c
 TEST_DTS := $(wildcard test/unit/data/*.dts)
 TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts
@@ -206,7 +208,7 @@ $(BUILD)/test-data/%.dtb: test/unit/data/%.dts
 UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
 	spmc/ffa_msg.c spmc/ffa_dispatch.c spmc/partition.c spmc/sp_call.c \
 	spmc/sp_fault.c spmc/ffa_mem.c spmc/ffa_mem_frag.c spmc/ffa_notif.c \
-	spmc/ffa_indirect.c \
+	spmc/ffa_indirect.c spmc/ns_policy.c \
 	lib/log.c test/unit/spmc_host.c
 $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
 	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb

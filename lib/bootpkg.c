@@ -10,6 +10,7 @@ const char *bootpkg_type_name(u32 type)
 		[BOOTPKG_SP] = "partition",
 		[BOOTPKG_SP_MANIFEST] = "manifest",
 		[BOOTPKG_NS_IMAGE] = "normal-world",
+		[BOOTPKG_SYSTEM] = "system",
 	};
 
 	if (type == 0 || type >= BOOTPKG_TYPE_COUNT)

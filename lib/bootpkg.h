@@ -15,6 +15,7 @@ enum bootpkg_type {
 	BOOTPKG_SP = 3,
 	BOOTPKG_SP_MANIFEST = 4,
 	BOOTPKG_NS_IMAGE = 5,
+	BOOTPKG_SYSTEM = 6, /* the system manifest: guests and binding policy */
 	BOOTPKG_TYPE_COUNT
 };
 

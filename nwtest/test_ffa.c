@@ -1,6 +1,7 @@
 /* Scenario "ffa": SMCCC/PSCI, FF-A discovery, messaging and every bad call. */
 #include "arch/aarch64/sysreg.h"
 #include "lib/fdt.h"
+#include "lib/ffa_mem_desc.h"
 #include "lib/ffa_partinfo.h"
 #include "lib/smccc.h"
 #include "lib/string.h"
@@ -328,6 +329,39 @@ static void device_tree(u64 dtb)
 		 "QEMU's nodes are still there (/memory)", 0, 0);
 }
 
+/*
+ * We play a normal-world hypervisor gone bad: requests and shares in the
+ * names of the system manifest's VMs. The SPMC holds each VM to the TEEs
+ * the manifest gives it, whatever the hypervisor lets through.
+ */
+static void vm_policy(void)
+{
+	static u8 page[4096] __attribute__((aligned(4096)));
+	struct ffa_value r;
+	u32 len;
+
+	r = nw_call(FFA_MSG_SEND_DIRECT_REQ_32, 1u << 16 | ALPHA_ID, 0,
+		    TOS_CMD_ADD, 2, 3);
+	CHECK_EQ(r.x[0] == FFA_MSG_SEND_DIRECT_RESP_32 && r.x[4] == 5 &&
+			 r.x[1] == ((u64)ALPHA_ID << 16 | 1),
+		 1, "VM policy: VM 1 may call alpha, and is answered");
+	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_32, 1u << 16 | BETA_ID, 0,
+			    TOS_CMD_ADD, 2, 3),
+		    FFA_DENIED, "VM policy: VM 1 may not call beta: DENIED");
+	check_error(nw_call(FFA_MSG_SEND_DIRECT_REQ_32, 9u << 16 | ALPHA_ID, 0,
+			    TOS_CMD_ADD, 2, 3),
+		    FFA_INVALID_PARAMETERS,
+		    "VM policy: a VM the manifest does not have");
+	/* a share in VM 2's name with alpha, which VM 2 may not call */
+	nw_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0);
+	len = nw_mem_desc(FFA_VERSION_1_1, ALPHA_ID, (u64)page, 1,
+			  FFA_DATA_ACCESS_RW);
+	nw_tx[0] = 2; /* the sender ID opens the header */
+	nw_tx[1] = 0;
+	check_error(nw_call(FFA_MEM_SHARE_32, len, len, 0, 0, 0), FFA_DENIED,
+		    "VM policy: a share in VM 2's name with alpha: DENIED");
+}
+
 void scenario_ffa(u64 dtb)
 {
 	device_tree(dtb);
@@ -336,6 +370,7 @@ void scenario_ffa(u64 dtb)
 	rxtx();
 	partition_info();
 	direct_messages();
+	vm_policy();
 	registers_preserved();
 	ns_reads_secure_ram();
 	test_memory();

@@ -5,10 +5,10 @@
 #include "arch/aarch64/vcpu.h"
 #include "lib/ffa.h"
 #include "lib/pgtable.h"
+#include "lib/system_manifest.h"
 
 #define NWV_MAX_VMS 4
-#define NWV_MAX_TEES 4
-#define NWV_NAME_MAX 16
+#define NWV_NAME_MAX SYSTEM_NAME_MAX
 
 /* Every guest sees its RAM at this IPA, its device tree at the start */
 #define GUEST_RAM_IPA 0x40000000ULL
@@ -23,8 +23,7 @@ struct vm {
 	u64 ram_pa, ram_size;
 	struct pgt s2;
 	struct vcpu vcpu;
-	u16 tees[NWV_MAX_TEES]; /* partitions it may call (binding policy) */
-	unsigned tee_count;
+	const struct system_vm *sys; /* its entry: the binding policy */
 	char console[160]; /* FFA_CONSOLE_LOG text until its line ends */
 	unsigned console_len;
 	u32 version; /* the FF-A version it asked for: its descriptors' layout */

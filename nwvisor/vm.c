@@ -2,7 +2,6 @@
  */
 #include "arch/aarch64/mmu.h"
 #include "arch/aarch64/sysreg.h"
-#include "lib/fdt.h"
 #include "lib/log.h"
 #include "lib/string.h"
 #include "nwvisor/nwvisor.h"
@@ -62,48 +61,28 @@ static const char *check_ram(u64 base, u64 size)
 	return NULL;
 }
 
-/* One vm@N node into nwv_vms[nwv_vm_count]; a reason it failed, or NULL. */
-static const char *vm_create(const void *m, int node, const void *dtb)
+/* One guest of the system manifest into nwv_vms[nwv_vm_count]. */
+static const char *vm_create(const struct system_vm *sv, const void *dtb)
 {
 	struct vm *vm = &nwv_vms[nwv_vm_count];
-	const char *label = fdt_prop_string(m, node, "label"), *why;
-	u32 id, cells[4], tees[NWV_MAX_TEES];
-	u64 dtb_size = ((const u8 *)dtb)[4] << 24 | ((const u8 *)dtb)[5] << 16 |
-		       ((const u8 *)dtb)[6] << 8 | ((const u8 *)dtb)[7];
-	int n;
+	u64 dtb_size = (u64)((const u8 *)dtb)[4] << 24 |
+		       ((const u8 *)dtb)[5] << 16 | ((const u8 *)dtb)[6] << 8 |
+		       ((const u8 *)dtb)[7];
+	const char *why = check_ram(sv->ram_base, sv->ram_size);
 	unsigned i;
 
-	memset(vm, 0, sizeof(*vm));
-	if (!label || strnlen(label, NWV_NAME_MAX) == NWV_NAME_MAX)
-		return "missing label (at most 15 characters)";
-	memcpy(vm->name, label, strlen(label) + 1);
-	if (!fdt_prop_u32(m, node, "vm-id", &id) || id == 0 || id >= 0x8000)
-		return "vm-id not a normal-world VM ID (1-0x7fff)";
-	for (i = 0; i < nwv_vm_count; i++)
-		if (nwv_vms[i].id == id)
-			return "vm-id used twice";
-	vm->id = (u16)id;
-	if (fdt_prop_u32_array(m, node, "memory", cells, 4) != 4)
-		return "memory is not <base size> in two cells each";
-	vm->ram_pa = (u64)cells[0] << 32 | cells[1];
-	vm->ram_size = (u64)cells[2] << 32 | cells[3];
-	why = check_ram(vm->ram_pa, vm->ram_size);
 	if (why)
 		return why;
-	n = fdt_prop_u32_array(m, node, "tees", tees, NWV_MAX_TEES);
-	if (n < 0)
-		n = 0;
-	for (i = 0; i < (unsigned)n; i++) {
-		if (!(tees[i] & 0x8000) || tees[i] > 0xffff)
-			return "tees lists an ID that is not a secure partition";
-		vm->tees[i] = (u16)tees[i];
-	}
-	vm->tee_count = (unsigned)n;
+	memset(vm, 0, sizeof(*vm));
+	vm->sys = sv;
+	vm->id = sv->id;
+	memcpy(vm->name, sv->name, sizeof(vm->name));
+	vm->ram_pa = sv->ram_base;
+	vm->ram_size = sv->ram_size;
 	if ((u64)(guest_image_end - guest_image) >
 		    vm->ram_size - (GUEST_IMAGE_IPA - GUEST_RAM_IPA) ||
 	    dtb_size > GUEST_IMAGE_IPA - GUEST_RAM_IPA)
 		return "guest kernel or device tree larger than its memory";
-
 	if (pgt_init(&vm->s2, &pool, VA_BITS) ||
 	    pgt_map(&vm->s2, GUEST_RAM_IPA, vm->ram_pa, vm->ram_size,
 		    S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_R | S2_AP_W)) {
@@ -125,51 +104,35 @@ static const char *vm_create(const void *m, int node, const void *dtb)
 	log_printf("VM %u '%s': %llu MiB at 0x%llx, may call", vm->id, vm->name,
 		   (unsigned long long)(vm->ram_size >> 20),
 		   (unsigned long long)vm->ram_pa);
-	for (i = 0; i < vm->tee_count; i++)
-		log_printf(" 0x%04x", vm->tees[i]);
-	log_printf("%s\n", vm->tee_count ? "" : " no TEE");
+	for (i = 0; i < sv->tee_count; i++)
+		log_printf(" 0x%04x", sv->tees[i]);
+	log_printf("%s\n", sv->tee_count ? "" : " no TEE");
 	return NULL;
 }
 
 int vm_create_all(const void *m, size_t size, const void *dtb)
 {
-	const char *compat;
-	int node;
+	static struct system_manifest sys;
+	const char *why;
+	unsigned i;
 
 	pgt_pool_init(&pool, pool_pages, (u64)pool_pages, POOL_PAGES);
-	if (fdt_check(m, size) ||
-	    !(compat = fdt_prop_string(m, 0, "compatible")) ||
-	    strcmp(compat, "tessera,system-1.0")) {
-		log_printf("system manifest refused: not a tessera,system-1.0 "
-			   "device tree\n");
+	if (system_manifest_parse(m, size, &sys, &why)) {
+		log_printf("system manifest refused: %s\n", why);
 		return -1;
 	}
-	for (node = fdt_first_child(m, 0); node >= 0;
-	     node = fdt_next_sibling(m, node)) {
-		const char *name = fdt_node_name(m, node), *why;
-
-		if (!name || strncmp(name, "vm@", 3))
-			continue;
-		if (nwv_vm_count == NWV_MAX_VMS) {
-			log_printf("%s left out: at most %u guests\n", name,
-				   NWV_MAX_VMS);
-			continue;
-		}
-		why = vm_create(m, node, dtb);
+	for (i = 0; i < sys.vm_count && nwv_vm_count < NWV_MAX_VMS; i++) {
+		why = vm_create(&sys.vms[i], dtb);
 		if (why)
-			log_printf("%s refused: %s\n", name, why);
+			log_printf("VM %u '%s' refused: %s\n", sys.vms[i].id,
+				   sys.vms[i].name, why);
 	}
 	return nwv_vm_count ? 0 : -1;
 }
 
 bool vm_may_reach(const struct vm *vm, u16 partition)
 {
-	unsigned i;
-
-	for (i = 0; i < vm->tee_count; i++)
-		if (vm->tees[i] == partition)
-			return true;
-	return false;
+	return system_vm_may_call(vm->sys, partition);
 }
 
 static void vm_stop(struct vm *vm, const char *why, u64 esr)

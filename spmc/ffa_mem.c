@@ -158,6 +158,12 @@ static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 		 * retrieve on its behalf until it has a hypervisor */
 		if (!q)
 			return FFA_INVALID_PARAMETERS;
+		if (!c.p) {
+			s32 err = ns_policy_check(d->sender, q->m.id);
+
+			if (err)
+				return err;
+		}
 		req->receivers[i].id = d->receiver_ids[i];
 		req->receivers[i].access =
 			ffa_mem_perms_to_access(d->receiver_perms[i]);

@@ -56,8 +56,7 @@ static void deliver_request(struct partition *q, const struct ffa_value *a,
 /*
  * The normal world's own endpoint (its hypervisor, or its only OS) is ID
  * 0; a normal-world hypervisor sends its guests' requests in their names,
- * VM IDs 1 to SPMC_NS_VM_ID_MAX. Which guest may call which partition is
- * the hypervisor's policy, not yet checked again here.
+ * and those VMs may call only what the system manifest gives them.
  */
 void ffa_direct_req_from_ns(struct ffa_value *a)
 {
@@ -65,6 +64,9 @@ void ffa_direct_req_from_ns(struct ffa_value *a)
 	struct partition *q;
 	s32 err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
 					  : check_request(a, src, &q);
+
+	if (!err)
+		err = ns_policy_check(src, q->m.id);
 
 	if (err) {
 		*a = ffa_error(err);

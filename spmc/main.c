@@ -53,6 +53,7 @@ void spmc_main(const struct bootinfo *bi)
 	log_printf("S-EL2 SPMC up, FF-A v%u.%u, MMU on\n",
 		   FFA_VERSION_MAJOR(SPMC_VERSION),
 		   FFA_VERSION_MINOR(SPMC_VERSION));
+	ns_policy_load(bi);
 	if (partitions_create(bi) < 0)
 		log_printf("no partition could be created\n");
 

@@ -56,6 +56,12 @@ struct ns_endpoint {
 	struct notif_bitmap notif; /* after FFA_NOTIFICATION_BITMAP_CREATE */
 };
 
+/* ns_policy.c: the system manifest's binding policy, from the boot info */
+struct bootinfo;
+void ns_policy_load(const struct bootinfo *bi);
+/* FFA_OK, INVALID_PARAMETERS (no such VM) or DENIED (logged) */
+s32 ns_policy_check(u16 vm, u16 partition);
+
 extern struct partition spmc_partitions[SPMC_MAX_PARTITIONS];
 extern unsigned spmc_partition_count;
 extern struct ns_endpoint spmc_ns;

@@ -50,7 +50,7 @@ int main(int argc, char **argv)
 	if (argc < 3 || argc - 2 > BOOTPKG_MAX_ENTRIES) {
 		fprintf(stderr,
 			"usage: mkpkg OUT NAME:TYPE:LOADADDR:FILE...\n"
-			"  TYPE is monitor, spmc, partition, manifest or "
+			"  TYPE is monitor, spmc, partition, manifest, system or "
 			"normal-world\n");
 		return 2;
 	}
