@@ -4,6 +4,8 @@
 #include "lib/tee_api_types.h"
 #include "nwtest/nwtest.h"
 #include "tos/optee_abi.h"
+#include "tos/ta/counter_ta.h"
+#include "tos/tos.h"
 #include "tos/ta/hello.h"
 
 #define META_VALUE_IN 0x101ULL
@@ -74,6 +76,58 @@ static void open_session(u64 h, const u32 uuid[4])
 	arg_param(0, META_VALUE_IN, ab[0], ab[1], 0);
 	arg_param(1, META_VALUE_IN, 0, 0, 0); /* public login */
 	yield(h, "OP-TEE ABI: open session call delivered");
+}
+
+/*
+ * What a TEE let go of stays gone: handle 0 (what a free slot holds) names
+ * nothing, and a refused open does not take a kept-alive TA's state away.
+ */
+static void leftovers(void)
+{
+	static const u32 counter[4] = { COUNTER_TA_UUID };
+	u64 h = nw_mem_share(ALPHA_ID, (u64)arg_page, 1), ab[2], before;
+	u32 session;
+
+	arg_header(OPTEE_MSG_CMD_INVOKE_COMMAND, HELLO_CMD_REVERSE, 1, 1);
+	arg_param(0, RMEM_INOUT, 0, 16, 0);
+	yield(h, "OP-TEE ABI: a memref with handle 0 delivered");
+	CHECK_EQ(arg32(20) != TEE_SUCCESS, 1,
+		 "OP-TEE ABI: a memref with handle 0 is refused");
+	CHECK_EQ(optee(OPTEE_FFA_UNREGISTER_SHM, 0, 0, 0).x[3], 0,
+		 "OP-TEE ABI: unregistering handle 0 does nothing");
+	CHECK_EQ(nw_tos(ALPHA_ID, TOS_CMD_PING, 0, 0, 0).x[4], ALPHA_ID,
+		 "OP-TEE ABI: ... and alpha serves on");
+
+	open_session(h, counter);
+	session = arg32(8);
+	arg_header(OPTEE_MSG_CMD_INVOKE_COMMAND, COUNTER_CMD_INCREMENT, session,
+		   1);
+	arg_param(0, VALUE_OUT, 0, 0, 0);
+	yield(h, "OP-TEE ABI: counter incremented");
+	before = param_a(0);
+	arg_header(OPTEE_MSG_CMD_CLOSE_SESSION, 0, session, 0);
+	yield(h, "OP-TEE ABI: counter session closed");
+	memcpy(ab, counter, 16);
+	arg_header(OPTEE_MSG_CMD_OPEN_SESSION, 0, 0, 3);
+	arg_param(0, META_VALUE_IN, ab[0], ab[1], 0);
+	arg_param(1, META_VALUE_IN, 0, 0, 0);
+	arg_param(2, RMEM_IN, 0, 8192, h); /* past the page shared */
+	yield(h, "OP-TEE ABI: a refused open delivered");
+	CHECK_EQ(arg32(20), TEE_ERROR_BAD_PARAMETERS,
+		 "OP-TEE ABI: counter open with a memref past its memory");
+	open_session(h, counter);
+	session = arg32(8);
+	arg_header(OPTEE_MSG_CMD_INVOKE_COMMAND, COUNTER_CMD_INCREMENT, session,
+		   1);
+	arg_param(0, VALUE_OUT, 0, 0, 0);
+	yield(h, "OP-TEE ABI: counter incremented again");
+	CHECK_EQ(param_a(0), before + 1,
+		 "OP-TEE ABI: the refused open left the counter where it was");
+	arg_header(OPTEE_MSG_CMD_CLOSE_SESSION, 0, session, 0);
+	yield(h, "OP-TEE ABI: counter session closed");
+	optee(OPTEE_FFA_UNREGISTER_SHM, (u32)h, h >> 32, 0);
+	check_success(nw_call(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0, 0),
+		      "OP-TEE ABI: argument memory back");
 }
 
 void test_optee(void)
@@ -160,4 +214,5 @@ void test_optee(void)
 		      "OP-TEE ABI: we reclaim the argument memory");
 	check_success(nw_call(FFA_MEM_RECLAIM, (u32)d, d >> 32, 0, 0, 0),
 		      "OP-TEE ABI: and the data memory");
+	leftovers();
 }

@@ -156,6 +156,15 @@ void test_ta(void)
 	r = open_ta(hello_uuid);
 	CHECK_EQ(r.x[4], TEE_SUCCESS, "TA: loaded afresh after its death");
 	s1 = r.x[5];
+	/* parameter types GP does not have, or memrefs with no memory:
+	 * refused before the TA runs */
+	CHECK_EQ(invoke(s1, HELLO_CMD_COUNT, 0x9, 0).x[4],
+		 TEE_ERROR_BAD_PARAMETERS, "TA: parameter type 9 is refused");
+	CHECK_EQ(invoke(s1, HELLO_CMD_COUNT, 0x10000 | 2, 0).x[4],
+		 TEE_ERROR_BAD_PARAMETERS, "TA: types past the fourth refused");
+	CHECK_EQ(invoke(s1, HELLO_CMD_REVERSE, TEE_PARAM_TYPE_MEMREF_INOUT, 0)
+			 .x[4],
+		 TEE_ERROR_BAD_PARAMETERS, "TA: a memref with no memory");
 	r = invoke(s1, HELLO_CMD_COUNT, COUNT_TYPES, 0);
 	CHECK_EQ((u32)r.x[5], 1, "TA: the new instance starts clean");
 	CHECK_EQ(invoke(s1, HELLO_CMD_CRASH, 0, 0).x[4], TEE_ERROR_TARGET_DEAD,

@@ -165,7 +165,8 @@ const struct ffa_mem_desc *tos_mem_held(u64 handle)
 {
 	unsigned slot;
 
-	for (slot = 0; slot < HELD_MAX; slot++)
+	/* a free slot holds handle 0: 0 names nothing we hold */
+	for (slot = 0; slot < HELD_MAX && handle; slot++)
 		if (held[slot].handle == handle)
 			return &held[slot].d;
 	return NULL;
@@ -178,7 +179,7 @@ void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
 
 	for (slot = 0; slot < HELD_MAX && held[slot].handle != handle; slot++)
 		;
-	if (slot < HELD_MAX) {
+	if (slot < HELD_MAX && handle) {
 #ifndef TOS_PROBE
 		const struct ffa_mem_desc *d = &held[slot].d;
 
@@ -187,6 +188,7 @@ void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
 				      (u64)d->ranges[i].pages << PAGE_SHIFT);
 #endif
 		held[slot].handle = 0;
+		memset(&held[slot].d, 0, sizeof(held[slot].d));
 	}
 	/* relinquish even what we do not know: the SPMC has the last word */
 	memset(tos_tx, 0, 32);

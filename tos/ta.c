@@ -217,14 +217,32 @@ refused:
 	return TEE_ERROR_BAD_PARAMETERS;
 }
 
+/* GP parameter types: four nibbles, each none, a value or a memref. */
+static bool types_valid(u32 types)
+{
+	unsigned i;
+
+	if (types >> 16)
+		return false;
+	for (i = 0; i < 4; i++) {
+		u32 t = TEE_PARAM_TYPE_GET(types, i);
+
+		if (t == 4 || t > TEE_PARAM_TYPE_MEMREF_INOUT)
+			return false;
+	}
+	return true;
+}
+
 /* One entry with its memory references mapped for exactly that entry. */
 static TEE_Result run_refs(struct ta_instance *ta, u64 op, u64 *context,
 			   u32 cmd, u32 types, TEE_Param params[4],
 			   const struct ta_memref *refs)
 {
-	u64 mapped[4];
+	u64 mapped[4] = { 0, 0, 0, 0 };
 	TEE_Result res;
 
+	if (!types_valid(types))
+		return TEE_ERROR_BAD_PARAMETERS;
 	/* memref types (5-7) alone have bit 2 of their nibble set */
 	if (!(types & 0x4444))
 		return run(ta, op, context, cmd, types, params);
@@ -259,7 +277,10 @@ TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
 		return TEE_ERROR_OUT_OF_MEMORY;
 	res = run_refs(ta, TA_OP_OPEN, &ctx, 0, types, params, refs);
 	if (res != TEE_SUCCESS) {
-		if (!ta->sessions)
+		/* a refused open takes nothing away: an instance that keeps
+		 * its state (keys, a counter) stays, as when a session closes
+		 */
+		if (!ta->sessions && (ta->dead || !ta->image->keep_alive))
 			release(ta);
 		return res;
 	}
