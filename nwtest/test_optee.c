@@ -84,12 +84,18 @@ static void open_session(u64 h, const u32 uuid[4])
  */
 static void leftovers(void)
 {
-	static const u32 counter[4] = { COUNTER_TA_UUID };
+	static const u32 counter[4] = { COUNTER_TA_UUID },
+			 hello_w[4] = { HELLO_UUID };
 	u64 h = nw_mem_share(ALPHA_ID, (u64)arg_page, 1), ab[2], before;
 	u32 session;
 
-	arg_header(OPTEE_MSG_CMD_INVOKE_COMMAND, HELLO_CMD_REVERSE, 1, 1);
-	arg_param(0, RMEM_INOUT, 0, 16, 0);
+	/* hello reads a memref while it opens */
+	memcpy(ab, hello_w, 16);
+	arg_header(OPTEE_MSG_CMD_OPEN_SESSION, 0, 0, 4);
+	arg_param(0, META_VALUE_IN, ab[0], ab[1], 0);
+	arg_param(1, META_VALUE_IN, 0, 0, 0);
+	arg_param(2, RMEM_IN, 0, 16, 0);
+	arg_param(3, VALUE_OUT, 0, 0, 0);
 	yield(h, "OP-TEE ABI: a memref with handle 0 delivered");
 	CHECK_EQ(arg32(20) != TEE_SUCCESS, 1,
 		 "OP-TEE ABI: a memref with handle 0 is refused");
