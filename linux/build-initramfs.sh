@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Writes OUTDIR/initramfs.list (gen_init_cpio format): busybox, glibc, Debian's libteec, /init, the checks.
 set -euo pipefail
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
 [ $# -eq 1 ] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -16,8 +18,8 @@ for p in gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu;
 		need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
-	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	$SUDO apt-get update -q
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 		--no-install-recommends "${need[@]}"
 fi
 
@@ -25,8 +27,8 @@ fi
 mkdir -p "$out/debs"
 if [ "$(ls "$out/debs"/*.deb 2>/dev/null | wc -l)" -ne ${#pkgs[@]} ]; then
 	dpkg --print-foreign-architectures | grep -qx arm64 ||
-		dpkg --add-architecture arm64
-	apt-get update -q
+		$SUDO dpkg --add-architecture arm64
+	$SUDO apt-get update -q
 	rm -f "$out/debs"/*.deb
 	(cd "$out/debs" && apt-get download "${pkgs[@]}")
 fi

@@ -2,6 +2,8 @@
 # Builds OUTDIR/Image-MODE: Debian's linux-source-6.1, tinyconfig + kernel.config, initramfs embedded.
 # MODE (check: run the checks and power off; shell: a shell on the console) goes on the command line.
 set -euo pipefail
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
 [ $# -eq 2 ] || { echo "usage: $0 OUTDIR check|shell" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$1"
@@ -20,8 +22,8 @@ for p in linux-source-6.1 flex bison bc libssl-dev libelf-dev cpio xz-utils \
 done
 if [ ${#need[@]} -gt 0 ]; then
 	echo "installing: ${need[*]}"
-	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	$SUDO apt-get update -q
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 		--no-install-recommends "${need[@]}"
 fi
 

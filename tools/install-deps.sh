@@ -10,6 +10,8 @@ have qemu-system-aarch64 || need+=(qemu-system-arm)
 have dtc || need+=(device-tree-compiler)
 have gdb-multiarch || need+=(gdb-multiarch)
 have cpp || need+=(cpp)
+have gcc || need+=(gcc)
+have make || need+=(make)
 [ -f /usr/include/cmocka.h ] || need+=(libcmocka-dev)
 
 [ ${#need[@]} -eq 0 ] && exit 0
