@@ -158,7 +158,7 @@ static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 		 * retrieve on its behalf until it has a hypervisor */
 		if (!q)
 			return FFA_INVALID_PARAMETERS;
-		if (!c.p) {
+		if (!c.p && d->sender != FFA_HOST_ID) {
 			s32 err = ns_policy_check(d->sender, q->m.id);
 
 			if (err)
@@ -378,12 +378,15 @@ struct ffa_value ffa_mem_reclaim(struct caller c, const struct ffa_value *a)
 
 	if (flags & ~SEND_FLAG_ZERO)
 		return ffa_error(FFA_INVALID_PARAMETERS);
-	x = mem_txn_find(&spmc_mem, handle);
-	/* the normal world reclaims for whichever of its VMs lent */
-	err = mem_txn_reclaim(
-		&spmc_mem, handle,
-		!c.p && x && memory_is_ns(x->req.sender) ? x->req.sender : c.id,
-		&got);
+	err = mem_txn_reclaim(&spmc_mem, handle, c.id, &got);
+	/* the normal world reclaims for whichever of its VMs lent (a
+	 * refused reclaim changes nothing, so it can be asked again) */
+	if (err && !c.p) {
+		x = mem_txn_find(&spmc_mem, handle);
+		if (x && memory_is_ns(x->req.sender) && x->req.sender != c.id)
+			err = mem_txn_reclaim(&spmc_mem, handle, x->req.sender,
+					      &got);
+	}
 	if (err)
 		return ffa_error(err);
 	if (flags & SEND_FLAG_ZERO)

@@ -65,7 +65,7 @@ void ffa_direct_req_from_ns(struct ffa_value *a)
 	s32 err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
 					  : check_request(a, src, &q);
 
-	if (!err)
+	if (!err && src != FFA_HOST_ID)
 		err = ns_policy_check(src, q->m.id);
 
 	if (err) {

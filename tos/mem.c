@@ -188,7 +188,9 @@ void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
 				      (u64)d->ranges[i].pages << PAGE_SHIFT);
 #endif
 		held[slot].handle = 0;
-		memset(&held[slot].d, 0, sizeof(held[slot].d));
+		/* nothing of it is left to use, even by mistake */
+		held[slot].d.range_count = 0;
+		held[slot].d.sender = 0;
 	}
 	/* relinquish even what we do not know: the SPMC has the last word */
 	memset(tos_tx, 0, 32);
