@@ -2,8 +2,10 @@
  * memory shares. */
 #include "arch/aarch64/ffa_smc.h"
 #include "lib/ffa_mem_desc.h"
+#include "lib/log.h"
 #include "lib/string.h"
 #include "nwtest/nwtest.h"
+#include "guest/guest.h" /* after nwtest.h: its CHECK_EQ is ours */
 
 const void *nw_dtb;
 u16 guest_id;
@@ -43,4 +45,18 @@ u64 nw_mem_share(u16 receiver, u64 addr, u32 npages)
 /* A guest enables no interrupt: an FFA_INTERRUPT has nothing for it to do. */
 void nw_handle_interrupt(void)
 {
+}
+
+unsigned guest_passed, guest_failed;
+
+void guest_check(bool ok, const char *what, u64 got, u64 want)
+{
+	if (ok) {
+		guest_passed++;
+		log_printf("ok - %s\n", what);
+	} else {
+		guest_failed++;
+		log_printf("FAIL - %s: got 0x%llx, want 0x%llx\n", what,
+			   (unsigned long long)got, (unsigned long long)want);
+	}
 }

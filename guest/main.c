@@ -9,13 +9,12 @@
 #include "nwtest/tee_client_api.h"
 #include "tos/ta/hello.h"
 #include "tos/tos.h"
-
-extern u16 guest_id;
+/* after nwtest.h: its CHECK_EQ is replaced by ours */
+#include "guest/guest.h"
 
 void guest_main(u64 dtb);
 void guest_exception(u64 esr, u64 elr);
 
-static unsigned passed, failed;
 
 /* Lines go out through FFA_CONSOLE_LOG: the hypervisor says whose they are. */
 static char line[128];
@@ -46,40 +45,9 @@ static void console_putc(char c)
 		console_flush();
 }
 
-static struct ffa_value call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5)
-{
-	struct ffa_value a = { { x0, x1, x2, x3, x4, x5 } };
-
-	return ffa_smc(a);
-}
-
-static void check(bool ok, const char *what, u64 got, u64 want)
-{
-	if (ok) {
-		passed++;
-		log_printf("ok - %s\n", what);
-	} else {
-		failed++;
-		log_printf("FAIL - %s: got 0x%llx, want 0x%llx\n", what,
-			   (unsigned long long)got, (unsigned long long)want);
-	}
-}
-
-#undef CHECK_EQ /* nwtest.h's counts in nwtest's globals; ours here */
-#define CHECK_EQ(got, want, what)              \
-	do {                                   \
-		u64 g_ = (got), w_ = (want);   \
-		check(g_ == w_, what, g_, w_); \
-	} while (0)
-
-static u64 ffa_err(struct ffa_value r)
-{
-	return r.x[0] == FFA_ERROR ? (u64)(s64)(s32)r.x[2] : r.x[0];
-}
-
 static void __attribute__((noreturn)) power_off(void)
 {
-	call(PSCI_SYSTEM_OFF, 0, 0, 0, 0, 0);
+	nw_call(PSCI_SYSTEM_OFF, 0, 0, 0, 0, 0);
 	for (;;)
 		__asm__ volatile("wfi");
 }
@@ -205,7 +173,7 @@ static void bad_shares(u16 me, u16 mine, u16 theirs)
 	guest_id = me;
 	CHECK_EQ(nw_mem_share(theirs, (u64)nw_rx, 1), 0,
 		 "sharing with the other guest's TEE is refused");
-	r = call(FFA_MEM_RECLAIM, 1, 0, 0, 0, 0);
+	r = nw_call(FFA_MEM_RECLAIM, 1, 0, 0, 0, 0);
 	CHECK_EQ(ffa_err(r), (u64)(s64)FFA_INVALID_PARAMETERS,
 		 "reclaiming a handle that is not ours is refused");
 }
@@ -217,7 +185,7 @@ void guest_main(u64 dtb)
 
 	nw_dtb = (const void *)dtb;
 	log_init("", console_putc);
-	r = call(FFA_ID_GET, 0, 0, 0, 0, 0);
+	r = nw_call(FFA_ID_GET, 0, 0, 0, 0, 0);
 	me = (u16)r.x[2];
 	CHECK_EQ(r.x[0] == FFA_SUCCESS_32 && me != 0, 1,
 		 "FFA_ID_GET: a VM ID of our own, not the hypervisor's");
@@ -227,7 +195,7 @@ void guest_main(u64 dtb)
 	theirs = me == 1 ? 0x8002 : 0x8001;
 	log_printf("guest at NS-EL%llu, VM ID %u\n",
 		   (unsigned long long)(read_sysreg(CurrentEL) >> 2), me);
-	CHECK_EQ(call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0).x[0],
+	CHECK_EQ(nw_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0).x[0],
 		 FFA_VERSION_1_2, "FFA_VERSION through the hypervisor");
 
 	r = add(me, mine);
@@ -249,20 +217,20 @@ void guest_main(u64 dtb)
 	CHECK_EQ(ffa_err(add(0, mine)), (u64)(s64)FFA_INVALID_PARAMETERS,
 		 "a request in the hypervisor's name is refused");
 	guest_id = me;
-	CHECK_EQ(call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0).x[0],
+	CHECK_EQ(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0).x[0],
 		 FFA_SUCCESS_32, "RX/TX buffers mapped");
 	CHECK_EQ(
-		ffa_err(call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0)),
+		ffa_err(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0)),
 		(u64)(s64)FFA_DENIED, "... and not twice");
 	gp_client(me == 1 ? "alpha" : "beta", me == 1 ? "beta" : "alpha");
 	bad_shares(me, mine, theirs);
-	CHECK_EQ(ffa_err(call(FFA_MEM_LEND_32, 0, 0, 0, 0, 0)),
+	CHECK_EQ(ffa_err(nw_call(FFA_MEM_LEND_32, 0, 0, 0, 0, 0)),
 		 (u64)(s64)FFA_NOT_SUPPORTED,
 		 "lending memory from guests: not yet (NOT_SUPPORTED)");
-	CHECK_EQ(call(0x8400ff00u, 0, 0, 0, 0, 0).x[0],
+	CHECK_EQ(nw_call(0x8400ff00u, 0, 0, 0, 0, 0).x[0],
 		 (u64)(s64)SMCCC_NOT_SUPPORTED,
 		 "an unknown SMC: NOT_SUPPORTED");
-	log_printf("%u passed, %u failed\n", passed, failed);
+	log_printf("%u passed, %u failed\n", guest_passed, guest_failed);
 	if (me == 2) {
 		/* hostile at the end: the other guest's RAM by its physical
 		 * address, which is no address of ours */

@@ -145,3 +145,30 @@ struct ffa_value nwv_mem_reclaim(struct vm *vm, const struct ffa_value *a)
 		shares[slot].handle = 0;
 	return r;
 }
+
+unsigned nwv_mem_release_vm(struct vm *vm, unsigned *kept)
+{
+	unsigned slot, freed = 0;
+
+	*kept = 0;
+	for (slot = 0; slot < SHARES_MAX; slot++) {
+		u64 h = shares[slot].handle;
+		struct ffa_value r;
+
+		if (!h || shares[slot].vm != vm->id)
+			continue;
+		r = ffa_smc(ffa_value8(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0, 0,
+				       0, 0, 0));
+		if (r.x[0] == FFA_SUCCESS_32) {
+			shares[slot].handle = 0;
+			freed++;
+		} else {
+			log_printf("VM %u '%s': share 0x%llx still held by a "
+				   "partition (error %d)\n",
+				   vm->id, vm->name, (unsigned long long)h,
+				   (int)(s32)r.x[2]);
+			(*kept)++;
+		}
+	}
+	return freed;
+}

@@ -51,5 +51,12 @@ struct ffa_value nwv_rxtx_map(struct vm *vm, const struct ffa_value *a);
 struct ffa_value nwv_rxtx_unmap(struct vm *vm, const struct ffa_value *a);
 struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a);
 struct ffa_value nwv_mem_reclaim(struct vm *vm, const struct ffa_value *a);
+/*
+ * A VM going away: reclaims every share it still has (its TEEs have been
+ * told, and gave back what they held). Returns how many were reclaimed;
+ * *kept counts those a partition still holds, which stay out of the VM's
+ * reach for good.
+ */
+unsigned nwv_mem_release_vm(struct vm *vm, unsigned *kept);
 
 #endif

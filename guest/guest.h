@@ -1,0 +1,26 @@
+/* What the guest kernel's checks share: counting results, FF-A error codes. */
+#ifndef GUEST_GUEST_H
+#define GUEST_GUEST_H
+
+#include "lib/ffa.h"
+
+extern u16 guest_id;
+extern unsigned guest_passed, guest_failed;
+
+/* Says "ok - what" or "FAIL - what: got, want" and counts it */
+void guest_check(bool ok, const char *what, u64 got, u64 want);
+
+#undef CHECK_EQ /* nwtest.h's counts in nwtest's globals; ours here */
+#define CHECK_EQ(got, want, what)                    \
+	do {                                         \
+		u64 g_ = (got), w_ = (want);         \
+		guest_check(g_ == w_, what, g_, w_); \
+	} while (0)
+
+/* The FF-A error code of r (sign-extended), or its function ID if none */
+static inline u64 ffa_err(struct ffa_value r)
+{
+	return r.x[0] == FFA_ERROR ? (u64)(s64)(s32)r.x[2] : r.x[0];
+}
+
+#endif
