@@ -47,7 +47,7 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/ta_entry.S \
 	lib/ffa_mem_desc.c \
 	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
-TOS_TA := tos/ta.c tos/ta_images.S tos/optee_abi.c lib/optee_msg.c
+TOS_TA := tos/ta.c tos/vm_events.c tos/ta_images.S tos/optee_abi.c lib/optee_msg.c
 TOS_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_general.c tos/services.c \
 	tos/msg.c
 TA_RUNTIME := tos/ta/start.S tos/ta/entry.c lib/string.c
@@ -59,9 +59,10 @@ TA_COUNTER_SRCS := $(TA_RUNTIME) tos/ta/counter_ta.c
 KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 # The normal-world hypervisor and its guest kernel (issue 6, first part)
-GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c nwtest/teec.c lib/fdt.c \
+GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c guest/test_life.c nwtest/teec.c lib/fdt.c \
 	lib/ffa_mem_desc.c arch/aarch64/ffa_smc.S $(FW_LIB)
 NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
+	nwvisor/vm_lifecycle.c nwvisor/vm_sched.c plat/qemu-virt/gic_cpu.c \
 	nwvisor/ffa_proxy.c nwvisor/ffa_mem_proxy.c nwvisor/images.S \
 	lib/ffa_mem_desc.c arch/aarch64/vcpu_run.S \
 	arch/aarch64/el1_context.S arch/aarch64/guest.c arch/aarch64/ffa_smc.S \
@@ -70,6 +71,7 @@ NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
 	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
 	nwtest/teec.c nwtest/test_teec.c nwtest/test_preempt.c \
+	plat/qemu-virt/gic_cpu.c \
 	lib/ffa_mem_desc.c lib/ed25519.c lib/sha512.c \
 	nwtest/test_isolation.c nwtest/demo.c nwtest/bench.c \
 	arch/aarch64/ffa_smc.S arch/aarch64/semihosting.c $(PLAT_CONSOLE) \
@@ -81,7 +83,7 @@ KEYSTORE_BASE := 0x0e800000
 MANIFEST_BASE := 0x0e3f0000
 
 .PHONY: all images deps run test unit-test qemu-test bench debug clean \
-	linux-test run-linux run-guests \
+	linux-test run-linux run-tees \
 	format tcb-size
 all: images
 
@@ -211,7 +213,8 @@ UNIT_EXTRA_test_spmc_ffa := spmc/ffa_discovery.c spmc/ffa_rxtx.c \
 	spmc/ffa_indirect.c spmc/ns_policy.c \
 	lib/log.c test/unit/spmc_host.c
 $(BUILD)/unit/test_spmc_ffa: $(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
-	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
+	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb \
+	$(BUILD)/manifests/system.dtb
 UNIT_EXTRA_test_spmc_mem := $(UNIT_EXTRA_test_spmc_ffa)
 UNIT_EXTRA_test_spmc_notif := $(UNIT_EXTRA_test_spmc_ffa)
 # The normal world's GP client, against the TEE's own decoder
@@ -234,7 +237,16 @@ qemu-test: images
 	@test/qemu/run.sh $(BUILD)
 
 # The README's commands: each installs what is missing first.
+# The default demo: the normal-world hypervisor's two guests, each served
+# by the TEE it may use and refused by the other, one resetting and then
+# misbehaving while the other keeps calling; both hypervisors log.
 run:
+	@tools/install-deps.sh
+	@$(MAKE) --no-print-directory images
+	@tools/run-qemu.sh --icount $(BUILD)/guests.flash
+
+# Without a hypervisor: one OS at NS-EL2 using all three TEEs by name
+run-tees:
 	@tools/install-deps.sh
 	@$(MAKE) --no-print-directory images
 	@tools/run-qemu.sh $(BUILD)/demo.flash
@@ -264,12 +276,6 @@ run-linux:
 	@tools/qemu-cmd.sh $(BUILD)/linux-shell.flash -icount shift=0,sleep=off \
 		-monitor none -serial stdio \
 		-serial file:$(BUILD)/linux-shell.secure.log
-
-# The normal-world hypervisor with its two guests (issue 6, first part)
-run-guests:
-	@tools/install-deps.sh
-	@$(MAKE) --no-print-directory images
-	@tools/run-qemu.sh $(BUILD)/guests.flash
 
 bench:
 	@tools/install-deps.sh

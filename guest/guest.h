@@ -23,4 +23,10 @@ static inline u64 ffa_err(struct ffa_value r)
 	return r.x[0] == FFA_ERROR ? (u64)(s64)(s32)r.x[2] : r.x[0];
 }
 
+/* guest/test_life.c: state left for a reset, and calls under load */
+void guest_leave_state(u16 me, u16 tee, const char *name);
+void guest_after_reset(u16 me, u16 tee, const char *name);
+void guest_hog(u16 me, u16 tee, u64 ticks);
+void guest_keep_calling(const char *name, u64 until);
+
 #endif

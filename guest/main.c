@@ -12,9 +12,8 @@
 /* after nwtest.h: its CHECK_EQ is replaced by ours */
 #include "guest/guest.h"
 
-void guest_main(u64 dtb);
+void guest_main(u64 dtb, u64 boot);
 void guest_exception(u64 esr, u64 elr);
-
 
 /* Lines go out through FFA_CONSOLE_LOG: the hypervisor says whose they are. */
 static char line[128];
@@ -178,7 +177,22 @@ static void bad_shares(u16 me, u16 mine, u16 theirs)
 		 "reclaiming a handle that is not ours is refused");
 }
 
-void guest_main(u64 dtb)
+/*
+ * How long the first guest misbehaves in each way, and how long the second
+ * keeps calling meanwhile, in ticks of the 62.5 MHz wall clock (a tick is
+ * 16 instructions under -icount): several of the hypervisor's 62,500-tick
+ * slices each.
+ */
+#define HOG_TICKS 300000ULL
+#define CALLING_TICKS 1300000ULL
+
+static void __attribute__((noreturn)) finish(void)
+{
+	log_printf("%u passed, %u failed\n", guest_passed, guest_failed);
+	power_off();
+}
+
+void guest_main(u64 dtb, u64 boot)
 {
 	struct ffa_value r;
 	u16 me, other, mine, theirs;
@@ -193,8 +207,26 @@ void guest_main(u64 dtb)
 	other = me == 1 ? 2 : 1;
 	mine = me == 1 ? 0x8001 : 0x8002;
 	theirs = me == 1 ? 0x8002 : 0x8001;
-	log_printf("guest at NS-EL%llu, VM ID %u\n",
-		   (unsigned long long)(read_sysreg(CurrentEL) >> 2), me);
+	log_printf("guest at NS-EL%llu, VM ID %u, boot %llu\n",
+		   (unsigned long long)(read_sysreg(CurrentEL) >> 2), me,
+		   (unsigned long long)boot + 1);
+	if (boot) {
+		/* reset by ourselves on our first boot: a clean slate in the
+		 * TEE, then misbehaving while the other guest calls its own */
+		guest_id = me;
+		CHECK_EQ(nw_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0).x[0],
+			 FFA_VERSION_1_2,
+			 "restart: FFA_VERSION (our descriptors are v1.1)");
+		CHECK_EQ(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0,
+				 0)
+				 .x[0],
+			 FFA_SUCCESS_32,
+			 "restart: RX/TX buffers mapped again (a new boot has "
+			 "none)");
+		guest_after_reset(me, mine, me == 1 ? "alpha" : "beta");
+		guest_hog(me, mine, HOG_TICKS);
+		finish();
+	}
 	CHECK_EQ(nw_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0).x[0],
 		 FFA_VERSION_1_2, "FFA_VERSION through the hypervisor");
 
@@ -219,9 +251,9 @@ void guest_main(u64 dtb)
 	guest_id = me;
 	CHECK_EQ(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0).x[0],
 		 FFA_SUCCESS_32, "RX/TX buffers mapped");
-	CHECK_EQ(
-		ffa_err(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0, 0)),
-		(u64)(s64)FFA_DENIED, "... and not twice");
+	CHECK_EQ(ffa_err(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0,
+				 0)),
+		 (u64)(s64)FFA_DENIED, "... and not twice");
 	gp_client(me == 1 ? "alpha" : "beta", me == 1 ? "beta" : "alpha");
 	bad_shares(me, mine, theirs);
 	CHECK_EQ(ffa_err(nw_call(FFA_MEM_LEND_32, 0, 0, 0, 0, 0)),
@@ -230,13 +262,19 @@ void guest_main(u64 dtb)
 	CHECK_EQ(nw_call(0x8400ff00u, 0, 0, 0, 0, 0).x[0],
 		 (u64)(s64)SMCCC_NOT_SUPPORTED,
 		 "an unknown SMC: NOT_SUPPORTED");
-	log_printf("%u passed, %u failed\n", guest_passed, guest_failed);
-	if (me == 2) {
-		/* hostile at the end: the other guest's RAM by its physical
-		 * address, which is no address of ours */
-		log_printf("reading 0x48000000, where VM 1's memory is\n");
-		log_printf("read 0x%x: NOT STOPPED\n",
-			   *(volatile u32 *)0x48000000ULL);
+	if (me == 1) {
+		guest_leave_state(me, mine, "alpha");
+		log_printf("%u passed, %u failed\n", guest_passed,
+			   guest_failed);
+		nw_call(PSCI_SYSTEM_RESET, 0, 0, 0, 0, 0);
+		CHECK_EQ(0, 1, "SYSTEM_RESET came back");
+		finish();
 	}
+	guest_keep_calling("beta", read_sysreg(cntpct_el0) + CALLING_TICKS);
+	log_printf("%u passed, %u failed\n", guest_passed, guest_failed);
+	/* hostile at the end: the other guest's RAM by its physical address,
+	 * which is no address of ours */
+	log_printf("reading 0x48000000, where VM 1's memory is\n");
+	log_printf("read 0x%x: NOT STOPPED\n", *(volatile u32 *)0x48000000ULL);
 	power_off();
 }

@@ -1,8 +1,10 @@
-/* Guest kernel entry at NS-EL1 (Linux boot protocol: x0 = device tree). */
+/* Guest kernel entry at NS-EL1 (Linux boot protocol: x0 = device tree; x1, zero
+ * there, is the boot count our hypervisor gives). */
 	.section .text.entry, "ax"
 	.global	_start
 _start:
 	mov	x19, x0
+	mov	x20, x1			/* which boot: our hypervisor says */
 	adr	x1, guest_vectors
 	msr	vbar_el1, x1
 	isb
@@ -15,6 +17,7 @@ _start:
 	str	xzr, [x0], #8
 	b	1b
 2:	mov	x0, x19
+	mov	x1, x20
 	bl	guest_main
 	b	.
 

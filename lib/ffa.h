@@ -74,6 +74,19 @@
 #define FFA_HOST_ID 0x0000u
 #define ffa_id_is_secure(id) (((id)&FFA_SECURE_BIT) != 0)
 
+/*
+ * Framework messages: direct requests with bit 31 of w2 set and the
+ * message type in bits 7-0. VM availability messages come from the
+ * hypervisor (ID 0) to partitions that subscribe; w5 is the VM's ID, w3/w4
+ * its handle; the response's w2 is the matching type, w3 the status.
+ */
+#define FFA_FWK_MSG BIT(31)
+#define FFA_FWK_TYPE_MASK 0xffu
+#define FFA_FWK_VM_CREATED 4u
+#define FFA_FWK_VM_CREATED_ACK 5u
+#define FFA_FWK_VM_DESTROYED 6u
+#define FFA_FWK_VM_DESTROYED_ACK 7u
+
 /* Is this an SMC64 (x-register) function ID? */
 #define ffa_is_64(fid) (((fid) & (1u << 30)) != 0)
 

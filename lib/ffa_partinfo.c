@@ -8,14 +8,17 @@ u32 ffa_partinfo_size(u32 version)
 					  : FFA_PARTINFO_V1_0_SIZE;
 }
 
-u32 ffa_partinfo_props(u32 messaging_method, u32 version)
+u32 ffa_partinfo_props(u32 messaging_method, u32 vm_availability, u32 version)
 {
 	u32 props =
 		messaging_method & (FFA_PROP_DIRECT_RECV |
 				    FFA_PROP_DIRECT_SEND | FFA_PROP_INDIRECT);
 
-	if (version >= FFA_VERSION_1_1)
+	if (version >= FFA_VERSION_1_1) {
 		props |= FFA_PROP_ID_PE | FFA_PROP_AARCH64;
+		/* the manifest's bits 0 and 1 are properties 6 and 7 */
+		props |= (vm_availability & 3u) << 6;
+	}
 	if (version >= FFA_VERSION_1_2)
 		props |= messaging_method &
 			 (FFA_PROP_DIRECT2_RECV | FFA_PROP_DIRECT2_SEND);

@@ -13,6 +13,8 @@
 #define FFA_PROP_INDIRECT BIT(2)
 #define FFA_PROP_NOTIFICATIONS BIT(3)
 #define FFA_PROP_ID_PE (0ULL << 4)
+#define FFA_PROP_VM_CREATED BIT(6) /* told when a VM is created */
+#define FFA_PROP_VM_DESTROYED BIT(7) /* told when a VM is destroyed */
 #define FFA_PROP_AARCH64 BIT(8)
 #define FFA_PROP_DIRECT2_RECV BIT(9)
 #define FFA_PROP_DIRECT2_SEND BIT(10)
@@ -21,7 +23,7 @@
 u32 ffa_partinfo_size(u32 version);
 
 /* Properties for a manifest's messaging-method, as this version knows them. */
-u32 ffa_partinfo_props(u32 messaging_method, u32 version);
+u32 ffa_partinfo_props(u32 messaging_method, u32 vm_availability, u32 version);
 
 /* Writes one descriptor of ffa_partinfo_size(version) bytes at dst. */
 void ffa_partinfo_write(void *dst, u32 version, u16 id, u16 exec_ctx_count,

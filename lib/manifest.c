@@ -162,6 +162,13 @@ static const char *parse(const void *dtb, size_t size, struct manifest *m)
 		return "missing messaging-method";
 	if (m->messaging_method & ~MSG_METHOD_KNOWN)
 		return "unknown messaging-method bits";
+	m->vm_availability = 0;
+	if (fdt_prop(dtb, 0, "vm-availability-messages", NULL) &&
+	    (!fdt_prop_u32(dtb, 0, "vm-availability-messages",
+			   &m->vm_availability) ||
+	     m->vm_availability &
+		     ~(u32)(MANIFEST_VM_CREATED | MANIFEST_VM_DESTROYED)))
+		return "bad vm-availability-messages";
 	m->boot_order = 0xffffffffu;
 	if (fdt_prop(dtb, 0, "boot-order", NULL) &&
 	    !fdt_prop_u32(dtb, 0, "boot-order", &m->boot_order))

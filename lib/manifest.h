@@ -27,6 +27,10 @@ struct manifest_region {
 	u32 attributes;
 };
 
+/* vm-availability-messages: which VM availability messages it gets */
+#define MANIFEST_VM_CREATED BIT(0)
+#define MANIFEST_VM_DESTROYED BIT(1)
+
 struct manifest {
 	char name[MANIFEST_NAME_MAX]; /* "description" */
 	/* as FF-A carries each in w1-w4; the first names the partition */
@@ -41,6 +45,7 @@ struct manifest {
 	u64 image_size; /* 0 if not given */
 	u32 xlat_granule;
 	u32 messaging_method;
+	u32 vm_availability; /* MANIFEST_VM_* messages it subscribes to */
 	u32 boot_order; /* 0xffffffff if not given */
 	u32 mem_size; /* bytes in all memory regions */
 	u8 mem_count, dev_count;

@@ -170,8 +170,10 @@ static void partition_info(void)
 	CHECK_EQ(rd16(nw_rx + 48), BETA_ID, "v1.1: entry 2 is beta");
 	CHECK_EQ(rd32(nw_rx + 4),
 		 FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND |
-			 FFA_PROP_INDIRECT | FFA_PROP_AARCH64,
-		 "v1.1: alpha properties with AArch64");
+			 FFA_PROP_INDIRECT | FFA_PROP_VM_CREATED |
+			 FFA_PROP_VM_DESTROYED | FFA_PROP_AARCH64,
+		 "v1.1: alpha properties with AArch64, told of VMs created "
+		 "and destroyed");
 	CHECK_EQ(memcmp(nw_rx + 8, alpha_uuid, 16), 0, "v1.1: alpha's UUID");
 	CHECK_EQ(memcmp(nw_rx + 32, optee_uuid, 16), 0,
 		 "v1.1: alpha's second UUID is OP-TEE's");

@@ -1,71 +1,50 @@
 /* A normal-world interrupt while a TA works: the TEE is preempted, not hurt.
  */
+#include "arch/aarch64/el2_timer.h"
 #include "arch/aarch64/sysreg.h"
 #include "lib/ed25519.h"
 #include "lib/string.h"
 #include "nwtest/nwtest.h"
 #include "nwtest/tee_client_api.h"
+#include "plat/qemu-virt/gic_cpu.h"
 #include "plat/qemu-virt/platform.h"
 #include "tos/ta/keystore_ta.h"
 
-/* The EL2 physical timer's PPI, in the redistributor's SGI/PPI frame */
-#define INTID_EL2_TIMER 26
-#define GICR_SGI (PLAT_GICR_BASE + 0x10000)
-#define GICR_ISENABLER0 0x100
-#define GICR_ICENABLER0 0x180
-#define GICR_IPRIORITYR 0x400
-
 #define PREEMPT_TICKS 50000
-
-#define ICC_PMR_EL1 S3_0_C4_C6_0
-#define ICC_IAR1_EL1 S3_0_C12_C12_0
-#define ICC_EOIR1_EL1 S3_0_C12_C12_1
-#define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
 
 static unsigned timer_taken, other_taken;
 static u64 taken_at; /* CNTPCT when the timer's interrupt was taken */
 
-static volatile u32 *gicr_sgi(u32 off)
-{
-	return (volatile u32 *)(uintptr_t)(GICR_SGI + off);
-}
-
 /* Acknowledges what is pending; the timer is quietened for good. */
 void nw_handle_interrupt(void)
 {
-	u32 intid = (u32)read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+	u32 intid = gic_ack();
 
-	if (intid >= 1020) {
+	if (intid >= GIC_INTID_SPURIOUS) {
 		other_taken++; /* spurious: nothing of ours was pending */
 		return;
 	}
-	if (intid == INTID_EL2_TIMER) {
-		taken_at = read_sysreg(cntpct_el0);
-		write_sysreg(cnthp_ctl_el2, 0);
+	if (intid == PLAT_INTID_EL2_TIMER) {
+		taken_at = el2_timer_now();
+		el2_timer_stop();
 		timer_taken++;
 	} else {
 		other_taken++;
 	}
-	write_sysreg(ICC_EOIR1_EL1, intid);
-	isb();
+	gic_eoi(intid);
 }
 
 static void timer_arm(u64 ticks)
 {
-	*((volatile u8 *)gicr_sgi(GICR_IPRIORITYR) + INTID_EL2_TIMER) = 0xa0;
-	*gicr_sgi(GICR_ISENABLER0) = 1u << INTID_EL2_TIMER;
-	write_sysreg(ICC_PMR_EL1, 0xff);
-	write_sysreg(ICC_IGRPEN1_EL1, 1);
-	write_sysreg(cnthp_cval_el2, read_sysreg(cntpct_el0) + ticks);
-	write_sysreg(cnthp_ctl_el2, 1); /* on, not masked */
-	isb();
+	gic_ppi_enable(PLAT_INTID_EL2_TIMER, 0xa0);
+	gic_cpu_open();
+	el2_timer_arm(el2_timer_now() + ticks);
 }
 
 static void timer_off(void)
 {
-	write_sysreg(cnthp_ctl_el2, 0);
-	*gicr_sgi(GICR_ICENABLER0) = 1u << INTID_EL2_TIMER;
-	isb();
+	el2_timer_stop();
+	gic_ppi_disable(PLAT_INTID_EL2_TIMER);
 }
 
 void test_preempt(void)
@@ -107,7 +86,7 @@ void test_preempt(void)
 	 * 16 instructions, so the timer fires 800,000 instructions in, long
 	 * after the request has reached the TA and long before it is done.
 	 */
-	armed_at = read_sysreg(cntpct_el0);
+	armed_at = el2_timer_now();
 	timer_arm(PREEMPT_TICKS);
 	op.paramTypes =
 		TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_MEMREF_TEMP_INPUT,

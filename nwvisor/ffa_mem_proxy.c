@@ -7,8 +7,8 @@
 #include "nwvisor/nwvisor.h"
 
 /* The hypervisor's own buffers with the SPMC, for its guests' descriptors */
-static u8 nwv_tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
-static u8 nwv_rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+u8 nwv_tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+u8 nwv_rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 /* Which VM each live share belongs to: only that VM may reclaim it */
 #define SHARES_MAX 64

@@ -67,11 +67,35 @@ static void direct_req(struct vm *vm, const struct ffa_value *a)
 		return;
 	}
 	r = ffa_smc(*a);
-	/* no interrupt of the hypervisor's is enabled yet: a preempted
-	 * partition is simply resumed */
-	while (r.x[0] == FFA_INTERRUPT)
-		r = ffa_smc(ffa_value8(FFA_RUN, r.x[1], 0, 0, 0, 0, 0, 0));
+	/* the slice is over with the partition still at it: the guest waits
+	 * for its answer (its registers as they are) until its next turn */
+	if (r.x[0] == FFA_INTERRUPT)
+		vm->preempted = r.x[1];
+	else
+		answer(vm, r);
+}
+
+void vm_resume_call(struct vm *vm)
+{
+	struct ffa_value r =
+		ffa_smc(ffa_value8(FFA_RUN, vm->preempted, 0, 0, 0, 0, 0, 0));
+
+	if (r.x[0] == FFA_INTERRUPT) {
+		vm->preempted = r.x[1];
+		return;
+	}
+	vm->preempted = 0;
 	answer(vm, r);
+}
+
+void vm_finish_calls_in(u16 id)
+{
+	unsigned i;
+
+	for (i = 0; i < nwv_vm_count; i++)
+		while (nwv_vms[i].preempted &&
+		       (u16)(nwv_vms[i].preempted >> 16) == id)
+			vm_resume_call(&nwv_vms[i]);
 }
 
 bool vm_handle_call(struct vm *vm)
@@ -87,6 +111,11 @@ bool vm_handle_call(struct vm *vm)
 		/* a guest powers off itself, not the machine */
 		vm->state = VM_OFF;
 		log_printf("VM %u '%s' powered off\n", vm->id, vm->name);
+		return false;
+	case PSCI_SYSTEM_RESET:
+		/* and resets itself alone: the others keep running */
+		vm->state = VM_RESET;
+		log_printf("VM %u '%s' resets\n", vm->id, vm->name);
 		return false;
 	case FFA_VERSION:
 		/* every guest gets the version the SPMC speaks; what it asked

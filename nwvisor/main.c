@@ -50,6 +50,7 @@ void nwvisor_main(u64 dtb)
 		log_printf(
 			"no RX/TX buffers with the SPMC: guests cannot share "
 			"memory\n");
+	vm_lifecycle_init();
 	if (vm_create_all(system_manifest,
 			  (size_t)(system_manifest_end - system_manifest),
 			  (const void *)dtb)) {
@@ -58,8 +59,8 @@ void nwvisor_main(u64 dtb)
 	}
 	vm_run_all();
 	for (i = 0; i < nwv_vm_count; i++) {
-		off += nwv_vms[i].state == VM_OFF;
-		stopped += nwv_vms[i].state == VM_STOPPED;
+		off += nwv_vms[i].state == VM_OFF_DONE;
+		stopped += nwv_vms[i].state == VM_STOPPED_DONE;
 	}
 	log_printf("every guest is done: %u powered off, %u stopped\n", off,
 		   stopped);

@@ -14,7 +14,18 @@
 #define GUEST_RAM_IPA 0x40000000ULL
 #define GUEST_IMAGE_IPA 0x40200000ULL
 
-enum vm_state { VM_RUNNING, VM_OFF, VM_STOPPED };
+/*
+ * A guest runs until it powers off, is stopped (it faulted), or resets;
+ * then it is destroyed, and one that reset boots again.
+ */
+enum vm_state {
+	VM_RUNNING,
+	VM_OFF, /* it called SYSTEM_OFF: to be destroyed */
+	VM_STOPPED, /* it faulted: to be destroyed */
+	VM_RESET, /* it called SYSTEM_RESET: to be destroyed and booted */
+	VM_OFF_DONE, /* destroyed after SYSTEM_OFF */
+	VM_STOPPED_DONE, /* destroyed after a fault */
+};
 
 struct vm {
 	char name[NWV_NAME_MAX];
@@ -26,16 +37,37 @@ struct vm {
 	const struct system_vm *sys; /* its entry: the binding policy */
 	char console[160]; /* FFA_CONSOLE_LOG text until its line ends */
 	unsigned console_len;
-	u32 version; /* the FF-A version it asked for: its descriptors' layout */
+	u32 version; /* the FF-A version it asked for: its descriptors' layout
+		      */
 	u64 tx_pa, rx_pa; /* its RX/TX buffers, one page each */
 	bool rxtx_mapped;
+	u64 preempted; /* w1 of the FFA_INTERRUPT its call is waiting on */
+	u32 boots;
+	u64 ticks; /* counter ticks it has had, its TEE calls included */
+	u64 vtime; /* what its virtual counter says: ticks of this boot */
 };
 
 extern struct vm nwv_vms[NWV_MAX_VMS];
 extern unsigned nwv_vm_count;
 
+/* The hypervisor's own RX/TX buffers with the SPMC (ffa_mem_proxy.c) */
+extern u8 nwv_tx[PAGE_SIZE], nwv_rx[PAGE_SIZE];
+
+/*
+ * vm_lifecycle.c: which partitions are told of guests (from their
+ * partition properties), telling them, and a guest's end: the TEEs told,
+ * its shares reclaimed, what each TEE still holds of it counted. Returns
+ * true if nothing of it is left.
+ */
+void vm_lifecycle_init(void);
+void vm_announce_created(const struct vm *vm);
+bool vm_destroy(struct vm *vm);
+
 /* vm.c: guests from the system manifest, and running them */
 int vm_create_all(const void *manifest, size_t size, const void *dtb);
+/* (Re)boots vm from its kernel image; NULL or why it cannot */
+const char *vm_boot(struct vm *vm);
+/* vm_sched.c: every guest, a slice each, until none is left running */
 void vm_run_all(void);
 
 /*
@@ -43,6 +75,10 @@ void vm_run_all(void);
  * answer goes into its registers; returns false if the VM is now off.
  */
 bool vm_handle_call(struct vm *vm);
+/* The call vm->preempted names, resumed: answered, or preempted again */
+void vm_resume_call(struct vm *vm);
+/* Every guest's call waiting in partition id, run to its end */
+void vm_finish_calls_in(u16 id);
 bool vm_may_reach(const struct vm *vm, u16 partition);
 
 /* ffa_mem_proxy.c: the guest's RX/TX and memory shares */

@@ -1,4 +1,4 @@
-/* Guests from the system manifest: memory, stage 2, first vCPU state, running.
+/* Guests from the system manifest: their memory, stage 2 and first vCPU state.
  */
 #include "arch/aarch64/mmu.h"
 #include "arch/aarch64/sysreg.h"
@@ -18,22 +18,8 @@ extern char __image_end[];
 static u8 pool_pages[POOL_PAGES][PAGE_SIZE] __attribute__((aligned(4096)));
 static struct pgt_pool pool;
 
-/*
- * Guests' EL2 controls: stage 2 on, SMC trapped (their FF-A calls and
- * PSCI come to us), WFI trapped (a waiting guest gives the CPU up),
- * physical interrupts to us, FP/SIMD/SVE/SME trapped (not saved yet).
- */
-#define HCR_GUEST                                                              \
-	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TSC | HCR_TWI | \
-	 HCR_RW | HCR_APK | HCR_API)
-#define CPTR_GUEST 0x37ffULL
-#define CNTHCTL_GUEST 0x3ULL
-
-#define EC_WFX 0x01
-#define EC_HVC64 0x16
-#define EC_SMC64 0x17
-#define EC_DABT_LOW 0x24
-#define EC_IABT_LOW 0x20
+/* The device tree every guest is given (the boot code's, with its TEEs) */
+static const void *guest_dtb;
 
 static bool overlaps(u64 a, u64 alen, u64 b, u64 blen)
 {
@@ -61,13 +47,61 @@ static const char *check_ram(u64 base, u64 size)
 	return NULL;
 }
 
-/* One guest of the system manifest into nwv_vms[nwv_vm_count]. */
-static const char *vm_create(const struct system_vm *sv, const void *dtb)
+/*
+ * Boots vm afresh: zeroed RAM in a new stage 2, the device tree and its
+ * kernel in it, the first vCPU state; x1 says which boot this is (the
+ * boot protocol's reserved x1, zero on a first boot as it requires).
+ */
+const char *vm_boot(struct vm *vm)
 {
-	struct vm *vm = &nwv_vms[nwv_vm_count];
+	const void *dtb = guest_dtb;
 	u64 dtb_size = (u64)((const u8 *)dtb)[4] << 24 |
 		       ((const u8 *)dtb)[5] << 16 | ((const u8 *)dtb)[6] << 8 |
 		       ((const u8 *)dtb)[7];
+	u32 boots = vm->boots;
+
+	if ((u64)(guest_image_end - guest_image) >
+		    vm->ram_size - (GUEST_IMAGE_IPA - GUEST_RAM_IPA) ||
+	    dtb_size > GUEST_IMAGE_IPA - GUEST_RAM_IPA)
+		return "guest kernel or device tree larger than its memory";
+	if (vm->s2.root_pa)
+		pgt_destroy(&vm->s2);
+	if (pgt_init(&vm->s2, &pool, VA_BITS) ||
+	    pgt_map(&vm->s2, GUEST_RAM_IPA, vm->ram_pa, vm->ram_size,
+		    S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_R | S2_AP_W)) {
+		pgt_destroy(&vm->s2);
+		return "no room for its stage-2 tables";
+	}
+	/* nothing of its last life survives in the TLB */
+	write_sysreg(vttbr_el2, vm->s2.root_pa | (u64)vm->id << 48);
+	isb();
+	guest_stage2_flush();
+	/* what the guest finds: zeroed RAM, the device tree, its kernel */
+	memset((void *)vm->ram_pa, 0, vm->ram_size);
+	memcpy((void *)vm->ram_pa, dtb, dtb_size);
+	memcpy((void *)(vm->ram_pa + GUEST_IMAGE_IPA - GUEST_RAM_IPA),
+	       guest_image, (u64)(guest_image_end - guest_image));
+	memset(&vm->vcpu, 0, sizeof(vm->vcpu));
+	vm->vcpu.pc = GUEST_IMAGE_IPA;
+	vm->vcpu.x[0] = GUEST_RAM_IPA;
+	vm->vcpu.x[1] = boots;
+	vm->vcpu.pstate = SPSR_EL1H | SPSR_DAIF;
+	vm->vcpu.el1.sctlr = SCTLR_EL1_RES1;
+	vm->version = FFA_VERSION_1_0; /* until it asks for another */
+	vm->rxtx_mapped = false;
+	vm->console_len = 0;
+	vm->preempted = 0;
+	vm->vtime = 0;
+	vm->boots = boots + 1;
+	vm->state = VM_RUNNING;
+	vm_announce_created(vm);
+	return NULL;
+}
+
+/* One guest of the system manifest into nwv_vms[nwv_vm_count]. */
+static const char *vm_create(const struct system_vm *sv)
+{
+	struct vm *vm = &nwv_vms[nwv_vm_count];
 	const char *why = check_ram(sv->ram_base, sv->ram_size);
 	unsigned i;
 
@@ -79,27 +113,9 @@ static const char *vm_create(const struct system_vm *sv, const void *dtb)
 	memcpy(vm->name, sv->name, sizeof(vm->name));
 	vm->ram_pa = sv->ram_base;
 	vm->ram_size = sv->ram_size;
-	if ((u64)(guest_image_end - guest_image) >
-		    vm->ram_size - (GUEST_IMAGE_IPA - GUEST_RAM_IPA) ||
-	    dtb_size > GUEST_IMAGE_IPA - GUEST_RAM_IPA)
-		return "guest kernel or device tree larger than its memory";
-	if (pgt_init(&vm->s2, &pool, VA_BITS) ||
-	    pgt_map(&vm->s2, GUEST_RAM_IPA, vm->ram_pa, vm->ram_size,
-		    S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_R | S2_AP_W)) {
-		pgt_destroy(&vm->s2);
-		return "no room for its stage-2 tables";
-	}
-	/* what the guest finds: zeroed RAM, the device tree, its kernel */
-	memset((void *)vm->ram_pa, 0, vm->ram_size);
-	memcpy((void *)vm->ram_pa, dtb, dtb_size);
-	memcpy((void *)(vm->ram_pa + GUEST_IMAGE_IPA - GUEST_RAM_IPA),
-	       guest_image, (u64)(guest_image_end - guest_image));
-	vm->vcpu.pc = GUEST_IMAGE_IPA;
-	vm->vcpu.x[0] = GUEST_RAM_IPA;
-	vm->vcpu.pstate = SPSR_EL1H | SPSR_DAIF;
-	vm->vcpu.el1.sctlr = SCTLR_EL1_RES1;
-	vm->version = FFA_VERSION_1_0; /* until it asks for another */
-	vm->state = VM_RUNNING;
+	why = vm_boot(vm);
+	if (why)
+		return why;
 	nwv_vm_count++;
 	log_printf("VM %u '%s': %llu MiB at 0x%llx, may call", vm->id, vm->name,
 		   (unsigned long long)(vm->ram_size >> 20),
@@ -116,13 +132,14 @@ int vm_create_all(const void *m, size_t size, const void *dtb)
 	const char *why;
 	unsigned i;
 
+	guest_dtb = dtb;
 	pgt_pool_init(&pool, pool_pages, (u64)pool_pages, POOL_PAGES);
 	if (system_manifest_parse(m, size, &sys, &why)) {
 		log_printf("system manifest refused: %s\n", why);
 		return -1;
 	}
 	for (i = 0; i < sys.vm_count && nwv_vm_count < NWV_MAX_VMS; i++) {
-		why = vm_create(&sys.vms[i], dtb);
+		why = vm_create(&sys.vms[i]);
 		if (why)
 			log_printf("VM %u '%s' refused: %s\n", sys.vms[i].id,
 				   sys.vms[i].name, why);
@@ -133,73 +150,4 @@ int vm_create_all(const void *m, size_t size, const void *dtb)
 bool vm_may_reach(const struct vm *vm, u16 partition)
 {
 	return system_vm_may_call(vm->sys, partition);
-}
-
-static void vm_stop(struct vm *vm, const char *why, u64 esr)
-{
-	vm->state = VM_STOPPED;
-	log_printf("VM %u '%s' stopped: %s (ESR 0x%llx, PC 0x%llx, FAR "
-		   "0x%llx)\n",
-		   vm->id, vm->name, why, (unsigned long long)esr,
-		   (unsigned long long)vm->vcpu.pc,
-		   (unsigned long long)read_sysreg(far_el2));
-}
-
-/* Runs vm until its next exit and deals with it. */
-static void vm_step(struct vm *vm)
-{
-	u64 exit, esr;
-
-	el1_context_load(&vm->vcpu.el1);
-	write_sysreg(vttbr_el2, vm->s2.root_pa | (u64)vm->id << 48);
-	isb();
-	exit = vcpu_run(&vm->vcpu);
-	esr = guest_exit_esr();
-	el1_context_save(&vm->vcpu.el1);
-	if (exit != VCPU_EXIT_SYNC) {
-		if (exit == VCPU_EXIT_SERROR)
-			vm_stop(vm, "SError", esr);
-		return; /* an interrupt: nothing of ours is enabled yet */
-	}
-	switch (esr >> 26) {
-	case EC_SMC64:
-		vm->vcpu.pc += 4; /* a trapped SMC returns to itself */
-		vm_handle_call(vm);
-		return;
-	case EC_HVC64:
-		vm_handle_call(vm);
-		return;
-	case EC_WFX:
-		vm->vcpu.pc += 4;
-		return;
-	case EC_DABT_LOW:
-	case EC_IABT_LOW:
-		vm_stop(vm, "stage-2 abort outside its memory", esr);
-		return;
-	default:
-		vm_stop(vm, "trapped instruction", esr);
-		return;
-	}
-}
-
-/*
- * Each guest in turn, one exit at a time, until none is running: a guest
- * is scheduled again after each call it makes, so two guests calling their
- * TEEs take turns.
- */
-void vm_run_all(void)
-{
-	bool any = true;
-	unsigned i;
-
-	guest_el2_setup(HCR_GUEST, CPTR_GUEST, CNTHCTL_GUEST);
-	while (any) {
-		any = false;
-		for (i = 0; i < nwv_vm_count; i++) {
-			if (nwv_vms[i].state != VM_RUNNING)
-				continue;
-			vm_step(&nwv_vms[i]);
-			any = true;
-		}
-	}
 }

@@ -160,6 +160,7 @@ struct ffa_value ffa_partition_info_get(struct caller c,
 				ffa_partinfo_write(
 					rx, version, m->id, m->exec_ctx_count,
 					ffa_partinfo_props(m->messaging_method,
+							   m->vm_availability,
 							   version),
 					m->uuid[k]);
 				rx += size;

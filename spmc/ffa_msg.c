@@ -41,13 +41,41 @@ static s32 check_request(const struct ffa_value *a, u16 sender,
 	return FFA_OK;
 }
 
+/*
+ * A VM availability message from the normal-world hypervisor (only it may
+ * send one): about a VM of the system manifest, to a partition that
+ * subscribes to that message in its manifest.
+ */
+static s32 check_vm_message(const struct ffa_value *a, struct partition *q)
+{
+	u32 type = (u32)a->x[2] & ~FFA_FWK_MSG;
+	u16 vm = (u16)a->x[5];
+	const char *name = ns_policy_vm_name(vm);
+	u32 want = type == FFA_FWK_VM_CREATED	  ? MANIFEST_VM_CREATED
+		   : type == FFA_FWK_VM_DESTROYED ? MANIFEST_VM_DESTROYED
+						  : 0;
+
+	if (!want || (u16)(a->x[1] >> 16) != FFA_HOST_ID || !name ||
+	    a->x[5] >> 16 || ffa_is_64((u32)a->x[0]))
+		return FFA_INVALID_PARAMETERS;
+	if (!(q->m.vm_availability & want))
+		return FFA_DENIED;
+	log_printf("VM %u '%s' %s: telling 0x%04x\n", vm, name,
+		   type == FFA_FWK_VM_CREATED ? "created" : "destroyed",
+		   q->m.id);
+	return FFA_OK;
+}
+
 static void deliver_request(struct partition *q, const struct ffa_value *a,
 			    u16 sender)
 {
 	struct ffa_value m = message(a);
+	u32 fwk = (u32)a->x[2];
 
 	q->state = SP_RUNNING;
 	q->serving = true;
+	/* a VM message is answered by its acknowledgement, nothing else */
+	q->fwk_resp = fwk ? fwk + 1 : 0;
 	q->caller = sender;
 	q->caller_64 = ffa_is_64((u32)a->x[0]);
 	*vcpu_ffa(q) = m;
@@ -62,9 +90,17 @@ void ffa_direct_req_from_ns(struct ffa_value *a)
 {
 	u16 src = (u16)(a->x[1] >> 16);
 	struct partition *q;
-	s32 err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
-					  : check_request(a, src, &q);
+	u32 w2 = (u32)a->x[2];
+	struct ffa_value plain = *a;
+	s32 err;
 
+	/* a framework message is checked as itself; w2 is 0 for the rest */
+	plain.x[2] = 0;
+	err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
+				      : check_request(&plain, src, &q);
+	if (!err && w2)
+		err = w2 & FFA_FWK_MSG ? check_vm_message(a, q)
+				       : FFA_INVALID_PARAMETERS;
 	if (!err && src != FFA_HOST_ID)
 		err = ns_policy_check(src, q->m.id);
 
@@ -158,7 +194,8 @@ bool sp_direct_resp(struct partition *p, const struct ffa_value *a,
 	*next = p;
 	if (p->state != SP_RUNNING || !p->serving)
 		err = FFA_DENIED;
-	else if (src != p->m.id || dst != p->caller || (u32)a->x[2] != 0 ||
+	else if (src != p->m.id || dst != p->caller ||
+		 (u32)a->x[2] != p->fwk_resp ||
 		 ffa_is_64((u32)a->x[0]) != p->caller_64)
 		err = FFA_INVALID_PARAMETERS;
 	if (err) {

@@ -37,6 +37,13 @@ void ns_policy_load(const struct bootinfo *bi)
 	}
 }
 
+const char *ns_policy_vm_name(u16 vm)
+{
+	const struct system_vm *v = system_vm_find(&policy, vm);
+
+	return v ? v->name : NULL;
+}
+
 s32 ns_policy_check(u16 vm, u16 partition)
 {
 	const struct system_vm *v;

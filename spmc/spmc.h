@@ -42,6 +42,7 @@ struct partition {
 	u16 callee; /* when blocked: whom it waits for */
 	bool caller_64; /* request came in the 64-bit form */
 	bool serving; /* caller is valid */
+	u32 fwk_resp; /* w2 its response must carry: 0, or a framework type */
 	u32 version; /* FF-A version it asked for */
 	struct mailbox mb;
 	struct notif_bitmap notif;
@@ -61,6 +62,8 @@ struct bootinfo;
 void ns_policy_load(const struct bootinfo *bi);
 /* FFA_OK, INVALID_PARAMETERS (no such VM) or DENIED (logged) */
 s32 ns_policy_check(u16 vm, u16 partition);
+/* The name of VM vm of the system manifest, or NULL if it has none */
+const char *ns_policy_vm_name(u16 vm);
 
 extern struct partition spmc_partitions[SPMC_MAX_PARTITIONS];
 extern unsigned spmc_partition_count;

@@ -8,6 +8,7 @@
 #include "tos/mmu.h"
 #include "tos/services.h"
 #include "tos/tos.h"
+#include "tos/vm_events.h"
 
 void tos_main(void);
 void tos_exception(u64 esr, u64 elr, u64 far);
@@ -65,7 +66,12 @@ static struct ffa_value serve(const struct ffa_value *req)
 	struct ffa_value r = reply(req);
 
 	served++;
-	if ((u32)req->x[3] == TOS_CMD_PING) {
+	if ((u32)req->x[2] & FFA_FWK_MSG) {
+		/* only the SPMC lets framework messages reach us */
+		tos_vm_event(&r, req, self_id);
+	} else if ((u32)req->x[3] == TOS_CMD_OWNER_STATS) {
+		tos_owner_stats(&r, req);
+	} else if ((u32)req->x[3] == TOS_CMD_PING) {
 		r.x[4] = self_id;
 		r.x[5] = TOS_MAGIC;
 		r.x[6] = served;

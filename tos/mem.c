@@ -203,3 +203,32 @@ void tos_mem_done(struct ffa_value *out, u64 handle, u16 self)
 	if (r.x[0] != FFA_SUCCESS_32)
 		fail(out, r, 4);
 }
+
+unsigned tos_mem_count(u16 owner)
+{
+	unsigned slot, n = 0;
+
+	for (slot = 0; slot < HELD_MAX; slot++)
+		n += held[slot].handle && held[slot].d.sender == owner;
+	return n;
+}
+
+unsigned tos_mem_release_owner(u16 owner, u16 self)
+{
+	unsigned slot, n = 0;
+
+	for (slot = 0; slot < HELD_MAX; slot++) {
+		struct ffa_value r = { { 0 } };
+
+		if (!held[slot].handle || held[slot].d.sender != owner)
+			continue;
+		tos_mem_done(&r, held[slot].handle, self);
+		if (r.x[3] == TOS_ERR_MEM)
+			log_printf("relinquishing 0x%llx of endpoint 0x%04x "
+				   "failed: %d\n",
+				   (unsigned long long)held[slot].handle, owner,
+				   (int)(s64)r.x[4]);
+		n++;
+	}
+	return n;
+}

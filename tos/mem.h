@@ -18,6 +18,9 @@ const struct ffa_mem_desc *tos_mem_map_in(struct ffa_value *out, u64 handle,
 					  u16 sender, u16 self);
 /* Memory we hold (retrieved and mapped) under handle, or NULL */
 const struct ffa_mem_desc *tos_mem_held(u64 handle);
+/* How many shares of owner we hold; relinquish them all (owner is gone) */
+unsigned tos_mem_count(u16 owner);
+unsigned tos_mem_release_owner(u16 owner, u16 self);
 /* TOS_CMD_MEM_USE and TOS_CMD_MEM_DONE; results go into *out */
 void tos_mem_use(struct ffa_value *out, u64 handle, u16 sender, u16 self,
 		 bool touch);

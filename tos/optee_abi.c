@@ -78,9 +78,9 @@ static TEE_Result call_ta(bool open, u32 cmd, u32 *session, const u32 uuid[4],
 		refs[i].size = mem[i][2];
 	}
 	if (open)
-		res = ta_open(uuid, types, gp, refs, session);
+		res = ta_open(sender, uuid, types, gp, refs, session);
 	else
-		res = ta_invoke(*session, cmd, types, gp, refs);
+		res = ta_invoke(sender, *session, cmd, types, gp, refs);
 	if (res != TEE_ERROR_ITEM_NOT_FOUND && res != TEE_ERROR_TARGET_DEAD &&
 	    res != TEE_ERROR_OUT_OF_MEMORY)
 		*origin = ORIGIN_TRUSTED_APP;
@@ -135,7 +135,7 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 			      sender, self, &origin);
 		break;
 	case OPTEE_MSG_CMD_CLOSE_SESSION:
-		res = ta_close(session);
+		res = ta_close(sender, session);
 		origin = ORIGIN_TEE;
 		break;
 	default:

@@ -63,6 +63,7 @@ static bool cmd_probe(struct ffa_value *r, const struct ffa_value *req)
 /* TA requests in registers (tos/tos.h), to tos/ta.c. */
 static void ta_request(struct ffa_value *r, const struct ffa_value *req)
 {
+	u16 owner = (u16)(req->x[1] >> 16);
 	TEE_Param params[4];
 	u32 session = 0;
 
@@ -72,20 +73,20 @@ static void ta_request(struct ffa_value *r, const struct ffa_value *req)
 		u32 uuid[4] = { (u32)req->x[4], (u32)req->x[5], (u32)req->x[6],
 				(u32)req->x[7] };
 
-		r->x[4] = ta_open(uuid, 0, params, NULL, &session);
+		r->x[4] = ta_open(owner, uuid, 0, params, NULL, &session);
 		r->x[5] = session;
 		break;
 	}
 	case TOS_CMD_TA_INVOKE:
 		params[0].value.a = (u32)req->x[7];
 		params[0].value.b = (u32)(req->x[7] >> 32);
-		r->x[4] = ta_invoke((u32)req->x[4], (u32)req->x[5],
+		r->x[4] = ta_invoke(owner, (u32)req->x[4], (u32)req->x[5],
 				    (u32)req->x[6], params, NULL);
 		r->x[5] = params[0].value.a | (u64)params[0].value.b << 32;
 		r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
 		break;
 	default:
-		r->x[4] = ta_close((u32)req->x[4]);
+		r->x[4] = ta_close(owner, (u32)req->x[4]);
 		break;
 	}
 }
@@ -97,7 +98,9 @@ static void ta_request_mem(struct ffa_value *r, const struct ffa_value *req,
 	u32 types = TEE_PARAM_TYPES(TEE_PARAM_TYPE_MEMREF_INOUT,
 				    TEE_PARAM_TYPE_VALUE_OUTPUT,
 				    TEE_PARAM_TYPE_NONE, TEE_PARAM_TYPE_NONE);
-	const struct ffa_mem_desc *d = tos_mem_map_in(r, req->x[6], 0, self);
+	u16 owner = (u16)(req->x[1] >> 16);
+	const struct ffa_mem_desc *d =
+		tos_mem_map_in(r, req->x[6], owner, self);
 	TEE_Param params[4];
 	struct ta_memref refs[4];
 
@@ -108,10 +111,41 @@ static void ta_request_mem(struct ffa_value *r, const struct ffa_value *req,
 	refs[0].ranges = d->ranges;
 	refs[0].count = d->range_count;
 	refs[0].size = (u32)req->x[7];
-	r->x[4] =
-		ta_invoke((u32)req->x[4], (u32)req->x[5], types, params, refs);
+	r->x[4] = ta_invoke(owner, (u32)req->x[4], (u32)req->x[5], types,
+			    params, refs);
 	r->x[6] = params[1].value.a | (u64)params[1].value.b << 32;
 	tos_mem_done(r, req->x[6], self);
+}
+
+/*
+ * Memory a request names by its sender: a normal-world endpoint names only
+ * its own (a guest cannot have a TEE use or drop another guest's shares);
+ * the partitions' shares are the normal world's to test with.
+ */
+static bool may_name(const struct ffa_value *req, u16 sender)
+{
+	return sender == (u16)(req->x[1] >> 16) || ffa_id_is_secure(sender);
+}
+
+static void mem_done(struct ffa_value *r, const struct ffa_value *req, u16 self)
+{
+	u64 handle = (u32)req->x[4] | (u64)(u32)req->x[5] << 32;
+	const struct ffa_mem_desc *d = tos_mem_held(handle);
+
+	if (d && !may_name(req, d->sender)) {
+		r->x[3] = TOS_ERR_MEM;
+		r->x[4] = (u64)(s64)FFA_INVALID_PARAMETERS;
+		r->x[5] = 0;
+		return;
+	}
+	tos_mem_done(r, handle, self);
+}
+
+/* The general build keeps nothing per endpoint beyond sessions and memory */
+unsigned tos_service_release(u16 owner)
+{
+	(void)owner;
+	return 0;
 }
 
 bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
@@ -130,6 +164,12 @@ bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 		cmd_call(r, req->x[4], self_id);
 		break;
 	case TOS_CMD_MEM_USE:
+		if (!may_name(req, (u16)req->x[6])) {
+			r->x[3] = TOS_ERR_MEM;
+			r->x[4] = (u64)(s64)FFA_INVALID_PARAMETERS;
+			r->x[5] = 0;
+			break;
+		}
 		tos_mem_use(r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
 			    (u16)req->x[6], self_id,
 			    !(req->x[7] & TOS_MEM_MAP_ONLY));
@@ -164,8 +204,7 @@ bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 		r->x[4] = tos_mem_touch();
 		break;
 	case TOS_CMD_MEM_DONE:
-		tos_mem_done(r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
-			     self_id);
+		mem_done(r, req, self_id);
 		break;
 	default:
 		return cmd_probe(r, req);

@@ -11,4 +11,10 @@
  */
 bool tos_serve(struct ffa_value *out, const struct ffa_value *req, u16 self);
 
+/*
+ * Endpoint owner is gone: what this build's own services keep for it
+ * (the key store's keys) is wiped. Returns how many things that was.
+ */
+unsigned tos_service_release(u16 owner);
+
 #endif

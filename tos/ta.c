@@ -27,12 +27,13 @@ u64 ta_enter(struct ta_regs *r);
 /* Per instance: its own pages (code, stack, parameters) and tables. */
 #define TA_IMAGE_MAX (TA_CODE_MAX + TA_DATA_MAX)
 #define TA_MEM_SIZE (TA_IMAGE_MAX + TA_STACK_SIZE + PAGE_SIZE)
-#define TA_INSTANCES 4
+#define TA_INSTANCES 6
 static u8 ta_memory[TA_INSTANCES][TA_MEM_SIZE]
 	__attribute__((aligned(PAGE_SIZE)));
 
 static struct ta_instance {
 	const struct ta_image *image;
+	u16 owner; /* the endpoint (a guest, or the normal world) it serves */
 	bool dead;
 	unsigned sessions;
 	struct pgt space;
@@ -42,6 +43,8 @@ static struct ta_instance {
 #define SESSIONS 16
 static struct session {
 	struct ta_instance *ta; /* NULL: free */
+	u16 owner; /* the endpoint that opened it: the only one that may use it
+		    */
 	u64 context; /* the TA's sessionContext */
 } sessions[SESSIONS];
 
@@ -102,7 +105,12 @@ static TEE_Result run(struct ta_instance *ta, u64 op, u64 *context, u32 cmd,
 	return TEE_ERROR_TARGET_DEAD;
 }
 
-static struct ta_instance *instance_of(const struct ta_image *img)
+/*
+ * The instance of img that serves owner, made if there is none: every
+ * endpoint (each guest of a normal-world hypervisor) has instances of its
+ * own, so a TA's state (a key store's keys) is never another guest's.
+ */
+static struct ta_instance *instance_of(const struct ta_image *img, u16 owner)
 {
 	struct ta_instance *ta = NULL;
 	TEE_Param none[4];
@@ -111,7 +119,8 @@ static struct ta_instance *instance_of(const struct ta_image *img)
 	u8 *mem;
 
 	for (i = 0; i < TA_INSTANCES; i++)
-		if (instances[i].image == img && !instances[i].dead)
+		if (instances[i].image == img && instances[i].owner == owner &&
+		    !instances[i].dead)
 			return &instances[i];
 	for (i = 0; i < TA_INSTANCES && !ta; i++)
 		if (!instances[i].image)
@@ -138,6 +147,7 @@ static struct ta_instance *instance_of(const struct ta_image *img)
 		return NULL;
 	}
 	ta->image = img;
+	ta->owner = owner;
 	ta->dead = false;
 	ta->sessions = 0;
 	memset(none, 0, sizeof(none));
@@ -146,7 +156,8 @@ static struct ta_instance *instance_of(const struct ta_image *img)
 		ta->image = NULL;
 		return NULL;
 	}
-	log_printf("TA '%s' loaded at S-EL0 (ASID %u)\n", img->name, ta->asid);
+	log_printf("TA '%s' loaded at S-EL0 (ASID %u) for endpoint 0x%04x\n",
+		   img->name, ta->asid, owner);
 	return ta;
 }
 
@@ -255,7 +266,7 @@ static TEE_Result run_refs(struct ta_instance *ta, u64 op, u64 *context,
 	return res;
 }
 
-TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
+TEE_Result ta_open(u16 owner, const u32 uuid[4], u32 types, TEE_Param params[4],
 		   const struct ta_memref refs[4], u32 *session)
 {
 	const struct ta_image *img = find_image(uuid);
@@ -272,7 +283,7 @@ TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
 			s = &sessions[i];
 	if (!s)
 		return TEE_ERROR_OUT_OF_MEMORY;
-	ta = instance_of(img);
+	ta = instance_of(img, owner);
 	if (!ta)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	res = run_refs(ta, TA_OP_OPEN, &ctx, 0, types, params, refs);
@@ -285,23 +296,26 @@ TEE_Result ta_open(const u32 uuid[4], u32 types, TEE_Param params[4],
 		return res;
 	}
 	s->ta = ta;
+	s->owner = owner;
 	s->context = ctx;
 	ta->sessions++;
 	*session = (u32)(s - sessions) + 1;
 	return TEE_SUCCESS;
 }
 
-static struct session *session_of(u32 id)
+/* Session id of owner: another endpoint's session is no session to it. */
+static struct session *session_of(u16 owner, u32 id)
 {
-	if (id == 0 || id > SESSIONS || !sessions[id - 1].ta)
+	if (id == 0 || id > SESSIONS || !sessions[id - 1].ta ||
+	    sessions[id - 1].owner != owner)
 		return NULL;
 	return &sessions[id - 1];
 }
 
-TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4],
-		     const struct ta_memref refs[4])
+TEE_Result ta_invoke(u16 owner, u32 session, u32 cmd, u32 types,
+		     TEE_Param params[4], const struct ta_memref refs[4])
 {
-	struct session *s = session_of(session);
+	struct session *s = session_of(owner, session);
 
 	if (!s)
 		return TEE_ERROR_BAD_PARAMETERS;
@@ -309,15 +323,12 @@ TEE_Result ta_invoke(u32 session, u32 cmd, u32 types, TEE_Param params[4],
 			refs);
 }
 
-TEE_Result ta_close(u32 session)
+/* Closes s; its instance goes too if nothing keeps it. */
+static void session_end(struct session *s)
 {
-	struct session *s = session_of(session);
-	struct ta_instance *ta;
+	struct ta_instance *ta = s->ta;
 	TEE_Param none[4];
 
-	if (!s)
-		return TEE_ERROR_BAD_PARAMETERS;
-	ta = s->ta;
 	memset(none, 0, sizeof(none));
 	run(ta, TA_OP_CLOSE, &s->context, 0, 0, none);
 	s->ta = NULL;
@@ -325,5 +336,45 @@ TEE_Result ta_close(u32 session)
 		run(ta, TA_OP_DESTROY, &s->context, 0, 0, none);
 		release(ta);
 	}
+}
+
+TEE_Result ta_close(u16 owner, u32 session)
+{
+	struct session *s = session_of(owner, session);
+
+	if (!s)
+		return TEE_ERROR_BAD_PARAMETERS;
+	session_end(s);
 	return TEE_SUCCESS;
+}
+
+void ta_count(u16 owner, unsigned *nsessions, unsigned *ninstances)
+{
+	unsigned i;
+
+	*nsessions = *ninstances = 0;
+	for (i = 0; i < SESSIONS; i++)
+		*nsessions += sessions[i].ta && sessions[i].owner == owner;
+	for (i = 0; i < TA_INSTANCES; i++)
+		*ninstances +=
+			instances[i].image && instances[i].owner == owner;
+}
+
+void ta_release_owner(u16 owner, unsigned *nsessions, unsigned *ninstances)
+{
+	TEE_Param none[4];
+	unsigned i;
+	u64 ctx = 0;
+
+	ta_count(owner, nsessions, ninstances);
+	for (i = 0; i < SESSIONS; i++)
+		if (sessions[i].ta && sessions[i].owner == owner)
+			session_end(&sessions[i]);
+	/* what outlived its sessions (a key store's keys) goes with them */
+	memset(none, 0, sizeof(none));
+	for (i = 0; i < TA_INSTANCES; i++)
+		if (instances[i].image && instances[i].owner == owner) {
+			run(&instances[i], TA_OP_DESTROY, &ctx, 0, 0, none);
+			release(&instances[i]);
+		}
 }

@@ -75,6 +75,13 @@
  * result, x6 value 1 */
 #define TOS_CMD_TA_INVOKE_MEM (TOS_CMD_BASE + 33)
 
+/*
+ * What endpoint w4 has in this TEE -> w4 sessions, w5 TA instances, w6
+ * shares held. The normal world's own endpoint (a hypervisor) may ask
+ * about any guest, a guest only about itself.
+ */
+#define TOS_CMD_OWNER_STATS (TOS_CMD_BASE + 34)
+
 /* w3 of the response */
 #define TOS_OK 0
 #define TOS_ERR_UNKNOWN_CMD (TOS_CMD_BASE + 1)

@@ -7,6 +7,8 @@
 #define PLAT_UART_S_BASE 0x09040000ULL
 #define PLAT_GICD_BASE 0x08000000ULL
 #define PLAT_GICR_BASE 0x080a0000ULL
+/* The EL2 physical timer's PPI (the device tree's fourth timer interrupt) */
+#define PLAT_INTID_EL2_TIMER 26
 
 /* Secure flash: the boot code runs in place, the boot package follows it. */
 #define PLAT_FLASH_BASE 0x00000000ULL

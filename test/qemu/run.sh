@@ -113,8 +113,9 @@ for vm in "1 'A'" "2 'B'"; do
 	n_ok=$(grep -c "^\[nwvisor\] \[VM $vm\] ok - " "$logs/guests.ns.log")
 	n_fail=$(grep -c "^\[nwvisor\] \[VM $vm\] FAIL - " "$logs/guests.ns.log")
 	grep "^\[nwvisor\] \[VM $vm\] FAIL - " "$logs/guests.ns.log" | sed 's/^/  /'
-	if [ "$n_fail" -eq 0 ] && [ "$n_ok" -gt 0 ] &&
-		grep -q "^\[nwvisor\] \[VM $vm\] $n_ok passed, 0 failed" "$logs/guests.ns.log"; then
+	# a guest that boots twice says its count once per boot
+	n_said=$(tr -d '\r' <"$logs/guests.ns.log" | sed -n "s/^\[nwvisor\] \[VM $vm\] \([0-9]*\) passed, 0 failed$/\1/p" | awk '{ n += $1 } END { print n + 0 }')
+	if [ "$n_fail" -eq 0 ] && [ "$n_ok" -gt 0 ] && [ "$n_said" -eq "$n_ok" ]; then
 		ok "guests: VM $vm: $n_ok checks in the guest"
 	else
 		bad "guests: VM $vm: $n_ok checks passed, $n_fail failed"
@@ -134,6 +135,41 @@ expect_log guests ns "VM 2 'B': memory share of 0x48000000, not its own memory, 
 expect_log guests ns "VM 1 'A': memory share in the name of 0x0002 refused" "a share in another guest's name is refused"
 expect_log guests ns "VM 2 'B' stopped: stage-2 abort outside its memory .*FAR 0x48000000" "VM B reading VM A's memory is stopped"
 expect_log guests ns "VM 1 'A' powered off" "VM A ran to its end"
+# VM lifecycle: A resets holding sessions, a TA instance and shares in
+# alpha; every TEE is told, alpha frees them, the hypervisor counts zero
+expect_log guests s "VM 1 'A' created: telling 0x8001" "the SPMC passes VM created to alpha"
+expect_log guests s "\[alpha\] VM 1 created" "... and alpha hears of it"
+expect_log guests ns "VM 1 'A' going: TEE 0x8001 holds 2 session\(s\), 1 TA instance\(s\), 2 shared buffer\(s\)" "VM A resets holding 2 sessions, 1 TA instance, 2 shares in alpha (counted by alpha)"
+expect_log guests s "VM 1 'A' destroyed: telling 0x8001" "the SPMC passes VM destroyed to alpha"
+expect_log guests s "\[alpha\] VM 1 gone: freed 2 ses, 1 TA, 2 shm, 0 key" "alpha frees VM A's sessions, TA instance and shares"
+expect_log guests s "\[beta\] VM 1 gone: freed 0 ses, 0 TA, 0 shm" "beta, told too, had nothing of VM A"
+expect_log guests ns "VM 1 'A' gone: TEE 0x8001 holds 0 session\(s\), 0 TA instance\(s\), 0 shared buffer\(s\)" "after the destroy alpha holds nothing of VM A"
+expect_log guests ns "VM 1 'A' destroyed: 2 share\(s\) reclaimed, 0 kept by a partition; nothing of it is left" "the hypervisor reclaims both of VM A's shares"
+if grep -q "SOMETHING OF IT IS LEFT" "$logs/guests.ns.log"; then bad "guests: every destroyed VM left nothing behind"; else ok "guests: every destroyed VM left nothing behind"; fi
+expect_log guests ns "\[VM 1 'A'\] guest at NS-EL1, VM ID 1, boot 2" "VM A boots again after its reset"
+expect_log guests ns "\[VM 1 'A'\] ok - restart: ... 41 \+ 1 = 42" "... and alpha serves it afresh"
+expect_log guests ns "every guest is done: 1 powered off, 1 stopped" "the hypervisor outlives both guests"
+
+# Containment: while A resets, floods alpha and then loops without a call,
+# B's calls to beta go on (B says every 100 answered, with the wall clock)
+ticks() { tr -d '\r' <"$logs/guests.ns.log" | sed -n "s/^\[nwvisor\] $1.* tick \([0-9]*\)$/\1/p" | head -1; }
+reset_at=$(ticks "VM 1 'A' restarted")
+flood_at=$(ticks "\[VM 1 'A'\] hog: flooding")
+loop_at=$(ticks "\[VM 1 'A'\] hog: .* calls; looping")
+done_at=$(ticks "\[VM 1 'A'\] hog: done")
+b_ticks=$(tr -d '\r' <"$logs/guests.ns.log" | sed -n "s/^\[nwvisor\] \[VM 2 'B'\] calling: [0-9]* answered at tick \([0-9]*\)$/\1/p")
+between() { echo "$b_ticks" | awk -v a="${1:-0}" -v b="${2:-0}" '$1 > a && $1 < b { n++ } END { print (n + 0) * 100 }'; }
+if [ -n "$reset_at" ] && [ -n "$done_at" ]; then
+	before=$(between 0 "$reset_at"); after=$(between "$reset_at" 999999999999)
+	in_flood=$(between "$flood_at" "$loop_at"); in_loop=$(between "$loop_at" "$done_at")
+	echo "  fairness: VM B's calls answered while VM A flooded alpha: $in_flood; while it looped: $in_loop"
+	[ "$before" -gt 0 ] && [ "$after" -gt 0 ] && ok "guests: VM B's calls go on across VM A's reset ($before before, $after after)" || bad "guests: VM B's calls go on across VM A's reset ($before before, $after after)"
+	[ "$in_flood" -gt 0 ] && ok "guests: VM B is served while VM A floods its TEE ($in_flood calls)" || bad "guests: VM B is served while VM A floods its TEE"
+	[ "$in_loop" -gt 0 ] && ok "guests: VM B is served while VM A loops without a call ($in_loop calls)" || bad "guests: VM B is served while VM A loops without a call"
+else
+	bad "guests: VM A's reset and misbehaviour were not logged"
+fi
+expect_log guests ns "\[VM 2 'B'\] calling: [0-9]+ calls, 0 wrong or refused" "every one of VM B's calls was answered right"
 sed -n "s/^\[nwvisor\] \[VM 1 'A'\] bench: /  bench: /p" "$logs/guests.ns.log"
 if [ ! -s "$logs/guests.s.log" ] || grep -q "stopped:" "$logs/guests.s.log"; then bad "guests: no partition was stopped"; else ok "guests: no partition was stopped"; fi
 

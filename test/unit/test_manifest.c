@@ -345,6 +345,16 @@ static void accepted_limits(void **state)
 	m = accept("messaging-method", "messaging-method = <0x607>;", NULL,
 		   NULL);
 	assert_int_equal(m.messaging_method, MSG_METHODS_KNOWN);
+	assert_int_equal(m.vm_availability, 0); /* not given: none */
+	m = accept("boot-order",
+		   "boot-order = <3>; vm-availability-messages = <0x3>;", NULL,
+		   NULL);
+	assert_int_equal(m.vm_availability,
+			 MANIFEST_VM_CREATED | MANIFEST_VM_DESTROYED);
+	m = accept("boot-order",
+		   "boot-order = <3>; vm-availability-messages = <0x2>;", NULL,
+		   NULL);
+	assert_int_equal(m.vm_availability, MANIFEST_VM_DESTROYED);
 	/* one cell for a 64-bit value is a value below 4 GiB */
 	m = accept("load-address", "load-address = <0x0e400000>;",
 		   "entrypoint-offset", "entrypoint-offset = <0x1000>;");
@@ -546,6 +556,16 @@ static const struct variant bad_cases[] = {
 	  "messaging-method", NULL, NULL },
 	{ "messaging-method", "messaging-method = <0x0 0x3>;",
 	  "messaging-method", NULL, NULL },
+	{ "boot-order", "boot-order = <3>; vm-availability-messages = <0x4>;",
+	  "vm-availability-messages", NULL, NULL },
+	{ "boot-order",
+	  "boot-order = <3>; vm-availability-messages = <0x80000001>;",
+	  "vm-availability-messages", NULL, NULL },
+	{ "boot-order", "boot-order = <3>; vm-availability-messages = \"all\";",
+	  "vm-availability-messages", NULL, NULL },
+	{ "boot-order",
+	  "boot-order = <3>; vm-availability-messages = <0x0 0x3>;",
+	  "vm-availability-messages", NULL, NULL },
 	{ "boot-order", "boot-order = \"first\";", "boot-order", NULL, NULL },
 	{ "boot-order", "boot-order = <0x0 0x1>;", "boot-order", NULL, NULL },
 	{ "boot-order", "boot-order;", "boot-order", NULL, NULL },

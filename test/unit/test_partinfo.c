@@ -29,20 +29,21 @@ static void props_v1_0(void **state)
 {
 	(void)state;
 	/* only bits 0-2, and nothing else whatever the manifest says */
-	assert_int_equal(ffa_partinfo_props(ALL_METHODS, FFA_VERSION_1_0),
+	assert_int_equal(ffa_partinfo_props(ALL_METHODS, 0, FFA_VERSION_1_0),
 			 BITS_0_2);
-	assert_int_equal(ffa_partinfo_props(0, FFA_VERSION_1_0), 0);
+	assert_int_equal(ffa_partinfo_props(0, 0, FFA_VERSION_1_0), 0);
 	assert_int_equal(
-		ffa_partinfo_props(FFA_PROP_DIRECT_RECV, FFA_VERSION_1_0),
+		ffa_partinfo_props(FFA_PROP_DIRECT_RECV, 0, FFA_VERSION_1_0),
 		FFA_PROP_DIRECT_RECV);
 	assert_int_equal(
-		ffa_partinfo_props(FFA_PROP_DIRECT_SEND, FFA_VERSION_1_0),
+		ffa_partinfo_props(FFA_PROP_DIRECT_SEND, 0, FFA_VERSION_1_0),
 		FFA_PROP_DIRECT_SEND);
-	assert_int_equal(ffa_partinfo_props(FFA_PROP_INDIRECT, FFA_VERSION_1_0),
-			 FFA_PROP_INDIRECT);
+	assert_int_equal(
+		ffa_partinfo_props(FFA_PROP_INDIRECT, 0, FFA_VERSION_1_0),
+		FFA_PROP_INDIRECT);
 	assert_int_equal(ffa_partinfo_props(FFA_PROP_DIRECT2_RECV |
 						    FFA_PROP_DIRECT2_SEND,
-					    FFA_VERSION_1_0),
+					    0, FFA_VERSION_1_0),
 			 0);
 }
 
@@ -50,27 +51,49 @@ static void props_v1_1(void **state)
 {
 	(void)state;
 	/* bits 0-2 from the manifest, plus AArch64 (bit 8) */
-	assert_int_equal(ffa_partinfo_props(ALL_METHODS, FFA_VERSION_1_1),
+	assert_int_equal(ffa_partinfo_props(ALL_METHODS, 0, FFA_VERSION_1_1),
 			 BITS_0_2 | 0x100u);
-	assert_int_equal(ffa_partinfo_props(0, FFA_VERSION_1_1), 0x100u);
-	assert_int_equal(ffa_partinfo_props(0x3u, FFA_VERSION_1_1), 0x103u);
+	assert_int_equal(ffa_partinfo_props(0, 0, FFA_VERSION_1_1), 0x100u);
+	assert_int_equal(ffa_partinfo_props(0x3u, 0, FFA_VERSION_1_1), 0x103u);
 	/* messaging-method bits 9/10 mean nothing before v1.2 */
-	assert_int_equal(ffa_partinfo_props(0x600u, FFA_VERSION_1_1), 0x100u);
+	assert_int_equal(ffa_partinfo_props(0x600u, 0, FFA_VERSION_1_1),
+			 0x100u);
 	assert_int_equal(FFA_PROP_AARCH64, 0x100u);
+}
+
+/* vm-availability-messages bits 0/1 are properties 6/7, from v1.1 on */
+static void props_vm_availability(void **state)
+{
+	(void)state;
+	assert_int_equal(ffa_partinfo_props(0x1u, 0x3u, FFA_VERSION_1_0), 0x1u);
+	assert_int_equal(ffa_partinfo_props(0x1u, 0x1u, FFA_VERSION_1_1),
+			 0x141u);
+	assert_int_equal(ffa_partinfo_props(0x1u, 0x2u, FFA_VERSION_1_1),
+			 0x181u);
+	assert_int_equal(ffa_partinfo_props(0x1u, 0x3u, FFA_VERSION_1_2),
+			 0x1c1u);
+	/* bits the manifest parser refuses never leak into the answer */
+	assert_int_equal(ffa_partinfo_props(0x1u, 0xfcu, FFA_VERSION_1_2),
+			 0x101u);
+	assert_int_equal(FFA_PROP_VM_CREATED, 0x40u);
+	assert_int_equal(FFA_PROP_VM_DESTROYED, 0x80u);
 }
 
 static void props_v1_2(void **state)
 {
 	(void)state;
 	/* v1.1's bits plus bits 9/10 from messaging-method bits 9/10 */
-	assert_int_equal(ffa_partinfo_props(ALL_METHODS, FFA_VERSION_1_2),
+	assert_int_equal(ffa_partinfo_props(ALL_METHODS, 0, FFA_VERSION_1_2),
 			 BITS_0_2 | 0x100u | 0x600u);
-	assert_int_equal(ffa_partinfo_props(0, FFA_VERSION_1_2), 0x100u);
-	assert_int_equal(ffa_partinfo_props(0x200u, FFA_VERSION_1_2), 0x300u);
-	assert_int_equal(ffa_partinfo_props(0x400u, FFA_VERSION_1_2), 0x500u);
-	assert_int_equal(ffa_partinfo_props(0x601u, FFA_VERSION_1_2), 0x701u);
+	assert_int_equal(ffa_partinfo_props(0, 0, FFA_VERSION_1_2), 0x100u);
+	assert_int_equal(ffa_partinfo_props(0x200u, 0, FFA_VERSION_1_2),
+			 0x300u);
+	assert_int_equal(ffa_partinfo_props(0x400u, 0, FFA_VERSION_1_2),
+			 0x500u);
+	assert_int_equal(ffa_partinfo_props(0x601u, 0, FFA_VERSION_1_2),
+			 0x701u);
 	/* bit 3 (notifications) and the ID type come not from here */
-	assert_int_equal(ffa_partinfo_props(0x8u | 0x30u, FFA_VERSION_1_2),
+	assert_int_equal(ffa_partinfo_props(0x8u | 0x30u, 0, FFA_VERSION_1_2),
 			 0x100u);
 	assert_int_equal(FFA_PROP_DIRECT2_RECV, 0x200u);
 	assert_int_equal(FFA_PROP_DIRECT2_SEND, 0x400u);
@@ -209,6 +232,7 @@ int main(void)
 		cmocka_unit_test(sizes_per_version),
 		cmocka_unit_test(props_v1_0),
 		cmocka_unit_test(props_v1_1),
+		cmocka_unit_test(props_vm_availability),
 		cmocka_unit_test(props_v1_2),
 		cmocka_unit_test(write_v1_0),
 		cmocka_unit_test(write_v1_1),

@@ -134,6 +134,9 @@ static void rxtx_map_refusals_change_nothing(void **state)
 		     FFA_INVALID_PARAMETERS);
 }
 
+/* Both shipped TEEs subscribe to VM created and destroyed messages */
+#define VM_MESSAGES (FFA_PROP_VM_CREATED | FFA_PROP_VM_DESTROYED)
+
 static void partition_info(void **state)
 {
 	const u8 *rx = host_ns_ram + (NS_RX - PLAT_NS_DRAM_BASE);
@@ -164,7 +167,7 @@ static void partition_info(void **state)
 	assert_int_equal(r.x[2], 1);
 	assert_int_equal(r.x[3], 24);
 	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8001, 1,
-			   7 | FFA_PROP_AARCH64, alpha_uuid);
+			   7 | FFA_PROP_AARCH64 | VM_MESSAGES, alpha_uuid);
 	assert_memory_equal(rx, expect, 24);
 	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
 
@@ -172,10 +175,10 @@ static void partition_info(void **state)
 	r = ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
 	assert_int_equal(r.x[2], 4);
 	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8001, 1,
-			   7 | FFA_PROP_AARCH64, optee_uuid);
+			   7 | FFA_PROP_AARCH64 | VM_MESSAGES, optee_uuid);
 	assert_memory_equal(rx + 24, expect, 24);
 	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8002, 1,
-			   7 | FFA_PROP_AARCH64, beta_uuid);
+			   7 | FFA_PROP_AARCH64 | VM_MESSAGES, beta_uuid);
 	assert_memory_equal(rx + 48, expect, 24);
 	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
 	r = ns_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
@@ -185,7 +188,7 @@ static void partition_info(void **state)
 		    optee_uuid[2], optee_uuid[3], 0);
 	assert_int_equal(r.x[2], 2);
 	ffa_partinfo_write(expect, FFA_VERSION_1_1, 0x8002, 1,
-			   7 | FFA_PROP_AARCH64, optee_uuid);
+			   7 | FFA_PROP_AARCH64 | VM_MESSAGES, optee_uuid);
 	assert_memory_equal(rx + 24, expect, 24);
 	ns_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
 	/* and so for a v1.0 caller, in its own format, once per partition */
@@ -214,7 +217,8 @@ static void direct_request_refusals_never_run(void **state)
 	/* in the name of a VM ID the normal world's hypervisor may not use,
 	 * or of a secure endpoint */
 	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32,
-			     (SPMC_NS_VM_ID_MAX + 1) << 16 | 0x8001, 0, 0, 0, 0),
+			     (SPMC_NS_VM_ID_MAX + 1) << 16 | 0x8001, 0, 0, 0,
+			     0),
 		     FFA_INVALID_PARAMETERS);
 	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8002u << 16 | 0x8001,
 			     0, 0, 0, 0),
@@ -274,6 +278,83 @@ static void run_refusals(void **state)
 	spmc_partitions[0].state = SP_ABORTED;
 	assert_error(ns_call(FFA_RUN, 0x80010000, 0, 0, 0, 0), FFA_ABORTED);
 	assert_int_equal(sp_run_calls, 0);
+}
+
+/* The system manifest as the boot code hands it over: VMs 1 and 2 */
+static void load_policy(void)
+{
+	static struct bootinfo bi;
+	u32 size;
+	u8 *m = host_load_manifest("system.dtb", &size);
+
+	assert_non_null(m);
+	memset(&bi, 0, sizeof(bi));
+	bi.count = 1;
+	bi.image[0].type = BOOTPKG_SYSTEM;
+	bi.image[0].size = size;
+	bi.image[0].addr = (u64)(uintptr_t)m;
+	ns_policy_load(&bi);
+}
+
+#define VM_MSG (FFA_FWK_MSG | FFA_FWK_VM_CREATED)
+
+/* VM availability messages: only the hypervisor's, about a VM it has,
+ * to a partition that asked for them, acknowledged in kind. */
+static void vm_messages(void **state)
+{
+	struct partition *a = &spmc_partitions[0], *next;
+	struct ffa_value r, out;
+
+	(void)state;
+	load_policy();
+	/* from a guest, about no VM, of no known type, in the 64-bit form,
+	 * with w2 set but no framework bit: refused, nothing runs */
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 1u << 16 | 0x8001,
+			     VM_MSG, 0, 0, 1),
+		     FFA_INVALID_PARAMETERS);
+	assert_error(
+		ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001, VM_MSG, 0, 0, 9),
+		FFA_INVALID_PARAMETERS);
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001,
+			     VM_MSG | 0x10000, 0, 0, 1),
+		     FFA_INVALID_PARAMETERS);
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001,
+			     FFA_FWK_MSG | FFA_FWK_VM_CREATED_ACK, 0, 0, 1),
+		     FFA_INVALID_PARAMETERS);
+	assert_error(
+		ns_call(FFA_MSG_SEND_DIRECT_REQ_64, 0x8001, VM_MSG, 0, 0, 1),
+		FFA_INVALID_PARAMETERS);
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001,
+			     FFA_FWK_VM_CREATED, 0, 0, 1),
+		     FFA_INVALID_PARAMETERS);
+	a->m.vm_availability = MANIFEST_VM_DESTROYED;
+	assert_error(
+		ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001, VM_MSG, 0, 0, 1),
+		FFA_DENIED);
+	assert_int_equal(sp_run_calls, 0);
+	assert_false(a->serving);
+
+	/* delivered as sent; the partition must acknowledge that message */
+	a->m.vm_availability = MANIFEST_VM_CREATED | MANIFEST_VM_DESTROYED;
+	ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001, VM_MSG, 0, 0, 2);
+	assert_int_equal(sp_run_calls, 1);
+	assert_int_equal(a->vcpu.x[2], VM_MSG);
+	assert_int_equal(a->vcpu.x[5], 2);
+	a->state = SP_RUNNING;
+	a->serving = true;
+	*vcpu_ffa(a) = ffa_value8(FFA_MSG_SEND_DIRECT_RESP_32, 0x80010000, 0, 0,
+				  0, 0, 0, 0);
+	assert_false(sp_handle_call(a, &next, &out));
+	assert_error(*vcpu_ffa(a), FFA_INVALID_PARAMETERS);
+	*vcpu_ffa(a) =
+		ffa_value8(FFA_MSG_SEND_DIRECT_RESP_32, 0x80010000,
+			   FFA_FWK_MSG | FFA_FWK_VM_CREATED_ACK, 0, 0, 0, 0, 0);
+	assert_true(sp_handle_call(a, &next, &out));
+	assert_int_equal(out.x[2], FFA_FWK_MSG | FFA_FWK_VM_CREATED_ACK);
+	/* and a plain request after it is answered plainly */
+	r = ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001, 0, 0x41, 0, 0);
+	assert_int_equal(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
+	assert_int_equal(a->fwk_resp, 0);
 }
 
 /* A partition's own calls: answers land in its registers. */
@@ -414,6 +495,7 @@ int main(void)
 		T(run_refusals),
 		T(partition_calls),
 		T(fault_in_chain_unwinds_to_caller),
+		T(vm_messages),
 		T(manifests_refused),
 	};
 
