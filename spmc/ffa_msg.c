@@ -20,15 +20,19 @@ static s32 state_error(const struct partition *q)
 	return q->state == SP_ABORTED ? FFA_ABORTED : FFA_BUSY;
 }
 
-/* Checks a direct request from sender; on success *target is waiting. */
-static s32 check_request(const struct ffa_value *a, u16 sender,
+/*
+ * Checks a direct request from sender; on success *target is waiting. w2
+ * is 0, or with fwk a framework message, checked by its kind.
+ */
+static s32 check_request(const struct ffa_value *a, u16 sender, bool fwk,
 			 struct partition **target)
 {
 	u16 src = (u16)(a->x[1] >> 16), dst = (u16)a->x[1];
+	u32 w2 = (u32)a->x[2];
 	struct partition *q;
 
 	if (src != sender || dst == sender || !ffa_id_is_secure(dst) ||
-	    (u32)a->x[2] != 0)
+	    (w2 && !(fwk && (w2 & FFA_FWK_MSG))))
 		return FFA_INVALID_PARAMETERS;
 	q = spmc_find_partition(dst);
 	if (!q)
@@ -90,17 +94,11 @@ void ffa_direct_req_from_ns(struct ffa_value *a)
 {
 	u16 src = (u16)(a->x[1] >> 16);
 	struct partition *q;
-	u32 w2 = (u32)a->x[2];
-	struct ffa_value plain = *a;
-	s32 err;
+	s32 err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
+					  : check_request(a, src, true, &q);
 
-	/* a framework message is checked as itself; w2 is 0 for the rest */
-	plain.x[2] = 0;
-	err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
-				      : check_request(&plain, src, &q);
-	if (!err && w2)
-		err = w2 & FFA_FWK_MSG ? check_vm_message(a, q)
-				       : FFA_INVALID_PARAMETERS;
+	if (!err && (u32)a->x[2])
+		err = check_vm_message(a, q);
 	if (!err && src != FFA_HOST_ID)
 		err = ns_policy_check(src, q->m.id);
 
@@ -168,7 +166,7 @@ bool sp_direct_req(struct partition *p, const struct ffa_value *a,
 	    !(p->m.messaging_method & MSG_METHOD_DIRECT_SEND))
 		err = FFA_DENIED;
 	else
-		err = check_request(a, p->m.id, &q);
+		err = check_request(a, p->m.id, false, &q);
 	*next = p;
 	if (err) {
 		struct ffa_value e = ffa_error(err);
