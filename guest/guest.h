@@ -28,5 +28,6 @@ void guest_leave_state(u16 me, u16 tee, const char *name);
 void guest_after_reset(u16 me, u16 tee, const char *name);
 void guest_hog(u16 me, u16 tee, u64 ticks);
 void guest_keep_calling(const char *name, u64 until);
+void guest_quota(const char *name);
 
 #endif

@@ -270,6 +270,7 @@ void guest_main(u64 dtb, u64 boot)
 		CHECK_EQ(0, 1, "SYSTEM_RESET came back");
 		finish();
 	}
+	guest_quota("beta");
 	guest_keep_calling("beta", read_sysreg(cntpct_el0) + CALLING_TICKS);
 	log_printf("%u passed, %u failed\n", guest_passed, guest_failed);
 	/* hostile at the end: the other guest's RAM by its physical address,

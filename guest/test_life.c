@@ -165,3 +165,30 @@ void guest_keep_calling(const char *name, u64 until)
 	TEEC_CloseSession(&s);
 	TEEC_FinalizeContext(&ctx);
 }
+
+/*
+ * A guest's share of a TEE is bounded (four sessions at once), so guests
+ * bound to one TEE cannot starve each other; what it closes it gets back.
+ */
+void guest_quota(const char *name)
+{
+	TEEC_Context ctx;
+	TEEC_Session s[5];
+	unsigned i, opened = 0;
+
+	if (TEEC_InitializeContext(name, &ctx)) {
+		CHECK_EQ(0, 1, "quota: a context with our TEE");
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		opened += open(&ctx, &s[i]) == TEEC_SUCCESS;
+	CHECK_EQ(opened, 4, "quota: four sessions at once");
+	CHECK_EQ(open(&ctx, &s[4]), TEEC_ERROR_OUT_OF_MEMORY,
+		 "quota: a fifth is refused (TEEC_ERROR_OUT_OF_MEMORY)");
+	for (i = 0; i < opened; i++)
+		TEEC_CloseSession(&s[i]);
+	CHECK_EQ(open(&ctx, &s[0]), TEEC_SUCCESS,
+		 "quota: closing gives them back");
+	TEEC_CloseSession(&s[0]);
+	TEEC_FinalizeContext(&ctx);
+}

@@ -12,7 +12,9 @@ u8 tos_tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 u8 tos_rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 /* What we hold, to unmap it again on relinquish. */
-#define HELD_MAX 8
+#define HELD_MAX 16
+/* A guest of a normal-world hypervisor holds at most this many at once */
+#define GUEST_HELD_MAX (HELD_MAX / 4)
 static struct {
 	u64 handle;
 	struct ffa_mem_desc d;
@@ -44,7 +46,8 @@ const struct ffa_mem_desc *tos_mem_map_in(struct ffa_value *out, u64 handle,
 
 	for (slot = 0; slot < HELD_MAX && held[slot].handle; slot++)
 		;
-	if (slot == HELD_MAX) {
+	if (slot == HELD_MAX || (sender != 0 && !ffa_id_is_secure(sender) &&
+				 tos_mem_count(sender) >= GUEST_HELD_MAX)) {
 		fail(out, ffa_error(FFA_NO_MEMORY), 0);
 		return NULL;
 	}

@@ -41,6 +41,14 @@ static struct ta_instance {
 } instances[TA_INSTANCES];
 
 #define SESSIONS 16
+
+/*
+ * What one guest of a normal-world hypervisor may take of this TEE, so
+ * that guests sharing it cannot starve each other; the normal world's own
+ * endpoint (ID 0, a hypervisor or the only OS) may take everything.
+ */
+#define GUEST_SESSIONS_MAX (SESSIONS / 4)
+#define GUEST_INSTANCES_MAX 2
 static struct session {
 	struct ta_instance *ta; /* NULL: free */
 	u16 owner; /* the endpoint that opened it: the only one that may use it
@@ -278,6 +286,19 @@ TEE_Result ta_open(u16 owner, const u32 uuid[4], u32 types, TEE_Param params[4],
 
 	if (!img)
 		return TEE_ERROR_ITEM_NOT_FOUND;
+	if (owner != 0) {
+		unsigned n, k;
+
+		ta_count(owner, &n, &k);
+		if (n >= GUEST_SESSIONS_MAX)
+			return TEE_ERROR_OUT_OF_MEMORY;
+		for (i = 0; i < TA_INSTANCES; i++)
+			if (instances[i].image == img &&
+			    instances[i].owner == owner && !instances[i].dead)
+				k = 0; /* it has one of img already */
+		if (k >= GUEST_INSTANCES_MAX)
+			return TEE_ERROR_OUT_OF_MEMORY;
+	}
 	for (i = 0; i < SESSIONS && !s; i++)
 		if (!sessions[i].ta)
 			s = &sessions[i];
