@@ -59,11 +59,13 @@ TA_COUNTER_SRCS := $(TA_RUNTIME) tos/ta/counter_ta.c
 KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 # The normal-world hypervisor and its guest kernel (issue 6, first part)
-GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c guest/test_life.c nwtest/teec.c lib/fdt.c \
+GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c guest/test_life.c guest/test_discovery.c \
+	nwtest/teec.c lib/fdt.c \
 	lib/ffa_mem_desc.c arch/aarch64/ffa_smc.S $(FW_LIB)
 NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
 	nwvisor/vm_lifecycle.c nwvisor/vm_sched.c plat/qemu-virt/gic_cpu.c \
-	nwvisor/ffa_proxy.c nwvisor/ffa_mem_proxy.c nwvisor/images.S \
+	nwvisor/ffa_proxy.c nwvisor/ffa_mem_proxy.c \
+	nwvisor/ffa_discovery_proxy.c lib/ffa_partinfo.c nwvisor/images.S \
 	lib/ffa_mem_desc.c arch/aarch64/vcpu_run.S \
 	arch/aarch64/el1_context.S arch/aarch64/guest.c arch/aarch64/ffa_smc.S \
 	lib/pgtable.c lib/fdt.c lib/system_manifest.c $(PLAT_CONSOLE) $(FW_LIB)

@@ -30,4 +30,7 @@ void guest_hog(u16 me, u16 tee, u64 ticks);
 void guest_keep_calling(const char *name, u64 until);
 void guest_quota(const char *name);
 
+/* guest/test_discovery.c: partition discovery through the proxy */
+void guest_test_discovery(u16 mine);
+
 #endif

@@ -254,6 +254,7 @@ void guest_main(u64 dtb, u64 boot)
 	CHECK_EQ(ffa_err(nw_call(FFA_RXTX_MAP_64, (u64)nw_tx, (u64)nw_rx, 1, 0,
 				 0)),
 		 (u64)(s64)FFA_DENIED, "... and not twice");
+	guest_test_discovery(mine);
 	gp_client(me == 1 ? "alpha" : "beta", me == 1 ? "beta" : "alpha");
 	bad_shares(me, mine, theirs);
 	CHECK_EQ(ffa_err(nw_call(FFA_MEM_LEND_32, 0, 0, 0, 0, 0)),

@@ -61,6 +61,7 @@ struct ffa_value nwv_rxtx_unmap(struct vm *vm, const struct ffa_value *a)
 	if (!vm->rxtx_mapped || (u32)a->x[1] >> 16 != 0)
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	vm->rxtx_mapped = false;
+	vm->rx_full = false;
 	return ffa_success(0);
 }
 

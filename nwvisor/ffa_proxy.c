@@ -145,6 +145,15 @@ bool vm_handle_call(struct vm *vm)
 	case FFA_ID_GET:
 		answer(vm, ffa_success(vm->id));
 		return true;
+	case FFA_PARTITION_INFO_GET:
+		answer(vm, nwv_partition_info_get(vm, &a));
+		return true;
+	case FFA_RX_RELEASE:
+		answer(vm, nwv_rx_release(vm, &a));
+		return true;
+	case FFA_FEATURES:
+		answer(vm, nwv_features(vm, &a));
+		return true;
 	case FFA_CONSOLE_LOG_32:
 		console_log(vm, &a);
 		return true;

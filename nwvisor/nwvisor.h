@@ -41,6 +41,7 @@ struct vm {
 		      */
 	u64 tx_pa, rx_pa; /* its RX/TX buffers, one page each */
 	bool rxtx_mapped;
+	bool rx_full; /* its RX holds our answer until it releases it */
 	u64 preempted; /* w1 of the FFA_INTERRUPT its call is waiting on */
 	u32 boots;
 	u64 ticks; /* counter ticks it has had, its TEE calls included */
@@ -80,6 +81,12 @@ void vm_resume_call(struct vm *vm);
 /* Every guest's call waiting in partition id, run to its end */
 void vm_finish_calls_in(u16 id);
 bool vm_may_reach(const struct vm *vm, u16 partition);
+
+/* ffa_discovery_proxy.c: partition discovery and features, per guest */
+struct ffa_value nwv_partition_info_get(struct vm *vm,
+					const struct ffa_value *a);
+struct ffa_value nwv_rx_release(struct vm *vm, const struct ffa_value *a);
+struct ffa_value nwv_features(struct vm *vm, const struct ffa_value *a);
 
 /* ffa_mem_proxy.c: the guest's RX/TX and memory shares */
 int nwv_mem_init(void);

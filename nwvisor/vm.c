@@ -89,6 +89,7 @@ const char *vm_boot(struct vm *vm)
 	vm->vcpu.el1.sctlr = SCTLR_EL1_RES1;
 	vm->version = FFA_VERSION_1_0; /* until it asks for another */
 	vm->rxtx_mapped = false;
+	vm->rx_full = false;
 	vm->console_len = 0;
 	vm->preempted = 0;
 	vm->vtime = 0;
