@@ -60,7 +60,7 @@ KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 # The normal-world hypervisor and its guest kernel (issue 6, first part)
 GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c guest/test_life.c guest/test_discovery.c \
-	nwtest/teec.c lib/fdt.c \
+	guest/test_lend.c nwtest/teec.c lib/fdt.c \
 	lib/ffa_mem_desc.c arch/aarch64/ffa_smc.S $(FW_LIB)
 NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
 	nwvisor/vm_lifecycle.c nwvisor/vm_sched.c plat/qemu-virt/gic_cpu.c \

@@ -32,5 +32,8 @@ void guest_quota(const char *name);
 
 /* guest/test_discovery.c: partition discovery through the proxy */
 void guest_test_discovery(u16 mine);
+/* guest/test_lend.c: lending and donating through the proxy */
+void guest_test_lend(u16 me, u16 mine, u16 theirs);
+void guest_test_donated_gone(u16 mine);
 
 #endif

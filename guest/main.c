@@ -224,6 +224,7 @@ void guest_main(u64 dtb, u64 boot)
 			 "restart: RX/TX buffers mapped again (a new boot has "
 			 "none)");
 		guest_after_reset(me, mine, me == 1 ? "alpha" : "beta");
+		guest_test_donated_gone(mine);
 		guest_hog(me, mine, HOG_TICKS);
 		finish();
 	}
@@ -257,9 +258,7 @@ void guest_main(u64 dtb, u64 boot)
 	guest_test_discovery(mine);
 	gp_client(me == 1 ? "alpha" : "beta", me == 1 ? "beta" : "alpha");
 	bad_shares(me, mine, theirs);
-	CHECK_EQ(ffa_err(nw_call(FFA_MEM_LEND_32, 0, 0, 0, 0, 0)),
-		 (u64)(s64)FFA_NOT_SUPPORTED,
-		 "lending memory from guests: not yet (NOT_SUPPORTED)");
+	guest_test_lend(me, mine, theirs);
 	CHECK_EQ(nw_call(0x8400ff00u, 0, 0, 0, 0, 0).x[0],
 		 (u64)(s64)SMCCC_NOT_SUPPORTED,
 		 "an unknown SMC: NOT_SUPPORTED");

@@ -137,6 +137,10 @@ bool vm_handle_call(struct vm *vm)
 		return true;
 	case FFA_MEM_SHARE_32:
 	case FFA_MEM_SHARE_64:
+	case FFA_MEM_LEND_32:
+	case FFA_MEM_LEND_64:
+	case FFA_MEM_DONATE_32:
+	case FFA_MEM_DONATE_64:
 		answer(vm, nwv_mem_share(vm, &a));
 		return true;
 	case FFA_MEM_RECLAIM:

@@ -92,6 +92,7 @@ struct ffa_value nwv_features(struct vm *vm, const struct ffa_value *a);
 int nwv_mem_init(void);
 struct ffa_value nwv_rxtx_map(struct vm *vm, const struct ffa_value *a);
 struct ffa_value nwv_rxtx_unmap(struct vm *vm, const struct ffa_value *a);
+/* FFA_MEM_SHARE, LEND and DONATE (32/64) */
 struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a);
 struct ffa_value nwv_mem_reclaim(struct vm *vm, const struct ffa_value *a);
 /*
@@ -101,5 +102,11 @@ struct ffa_value nwv_mem_reclaim(struct vm *vm, const struct ffa_value *a);
  * reach for good.
  */
 unsigned nwv_mem_release_vm(struct vm *vm, unsigned *kept);
+/*
+ * What a VM donated is gone from it for good, across boots: whether any of
+ * [ipa, ipa + size) was donated, and taking all of it out of a new stage 2.
+ */
+bool nwv_mem_donated(const struct vm *vm, u64 ipa, u64 size);
+int nwv_mem_take_out_donated(struct vm *vm);
 
 #endif

@@ -59,16 +59,23 @@ const char *vm_boot(struct vm *vm)
 		       ((const u8 *)dtb)[5] << 16 | ((const u8 *)dtb)[6] << 8 |
 		       ((const u8 *)dtb)[7];
 	u32 boots = vm->boots;
+	u64 off;
 
 	if ((u64)(guest_image_end - guest_image) >
 		    vm->ram_size - (GUEST_IMAGE_IPA - GUEST_RAM_IPA) ||
 	    dtb_size > GUEST_IMAGE_IPA - GUEST_RAM_IPA)
 		return "guest kernel or device tree larger than its memory";
+	/* pages it donated in an earlier boot are a partition's now */
+	if (nwv_mem_donated(vm, GUEST_RAM_IPA, dtb_size) ||
+	    nwv_mem_donated(vm, GUEST_IMAGE_IPA,
+			    (u64)(guest_image_end - guest_image)))
+		return "memory its kernel or device tree needs was donated";
 	if (vm->s2.root_pa)
 		pgt_destroy(&vm->s2);
 	if (pgt_init(&vm->s2, &pool, VA_BITS) ||
 	    pgt_map(&vm->s2, GUEST_RAM_IPA, vm->ram_pa, vm->ram_size,
-		    S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_R | S2_AP_W)) {
+		    S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_R | S2_AP_W) ||
+	    nwv_mem_take_out_donated(vm)) {
 		pgt_destroy(&vm->s2);
 		return "no room for its stage-2 tables";
 	}
@@ -77,7 +84,9 @@ const char *vm_boot(struct vm *vm)
 	isb();
 	guest_stage2_flush();
 	/* what the guest finds: zeroed RAM, the device tree, its kernel */
-	memset((void *)vm->ram_pa, 0, vm->ram_size);
+	for (off = 0; off < vm->ram_size; off += PAGE_SIZE)
+		if (!nwv_mem_donated(vm, GUEST_RAM_IPA + off, PAGE_SIZE))
+			memset((void *)(vm->ram_pa + off), 0, PAGE_SIZE);
 	memcpy((void *)vm->ram_pa, dtb, dtb_size);
 	memcpy((void *)(vm->ram_pa + GUEST_IMAGE_IPA - GUEST_RAM_IPA),
 	       guest_image, (u64)(guest_image_end - guest_image));

@@ -149,6 +149,8 @@ if grep -q "SOMETHING OF IT IS LEFT" "$logs/guests.ns.log"; then bad "guests: ev
 expect_log guests ns "\[VM 1 'A'\] guest at NS-EL1, VM ID 1, boot 2" "VM A boots again after its reset"
 expect_log guests ns "\[VM 1 'A'\] ok - restart: ... 41 \+ 1 = 42" "... and alpha serves it afresh"
 expect_log guests ns "every guest is done: 1 powered off, 1 stopped" "the hypervisor outlives both guests"
+expect_log guests ns "VM 1 'A': memory share of 0x40f00000, not its own memory \\(or lent\\), refused" "a lent page is out of the guest's stage 2: sharing it again is refused"
+expect_log guests ns "VM 1 'A': memory share of 0x40f01000, not its own memory \\(or lent\\), refused" "a donated page is gone for good"
 
 # Containment: while A resets, floods alpha and then loops without a call,
 # B's calls to beta go on (B says every 100 answered, with the wall clock)
