@@ -131,7 +131,7 @@ expect_log guests ns "\\[VM 1 'A'\\] GP client -> TEE 'alpha', TA hello: 20 \\+ 
 expect_log guests ns "\\[VM 2 'B'\\] GP client -> TEE 'beta', TA hello: 20 \\+ 22 = 42" "VM B's GP client uses beta"
 expect_log guests ns "\\[VM 1 'A'\\] GP client -> TEE 'beta': access denied" "VM A's GP client is denied at beta (TEEC_ERROR_ACCESS_DENIED)"
 expect_log guests ns "\\[VM 2 'B'\\] GP client -> TEE 'alpha': access denied" "VM B's GP client is denied at alpha"
-expect_log guests ns "VM 2 'B': memory share of 0x48000000, not its own memory, refused" "a guest sharing memory outside its own is refused"
+expect_log guests ns "VM 2 'B': memory share of 0x48000000, not its own memory \\(or lent\\), refused" "a guest sharing memory outside its own is refused"
 expect_log guests ns "VM 1 'A': memory share in the name of 0x0002 refused" "a share in another guest's name is refused"
 expect_log guests ns "VM 2 'B' stopped: stage-2 abort outside its memory .*FAR 0x48000000" "VM B reading VM A's memory is stopped"
 expect_log guests ns "VM 1 'A' powered off" "VM A ran to its end"
