@@ -19,8 +19,11 @@ struct ffa_value nw_call(u64 x0, u64 x1, u64 x2, u64 x3, u64 x4, u64 x5)
 	return ffa_smc(a);
 }
 
-/* Shares pages of ours (v1.1 descriptor, in our own name); the handle or 0 */
-u64 nw_mem_share(u16 receiver, u64 addr, u32 npages)
+/*
+ * Shares, lends or donates (fid) pages of ours, a v1.1 descriptor in our
+ * own name; the handle, or 0 with the FF-A error in *err.
+ */
+u64 guest_mem_send(u32 fid, u16 receiver, u64 addr, u32 npages, u64 *err)
 {
 	struct ffa_mem_desc d;
 	struct ffa_value r;
@@ -37,9 +40,17 @@ u64 nw_mem_share(u16 receiver, u64 addr, u32 npages)
 	d.ranges[0].base = pa_init(addr);
 	d.ranges[0].pages = npages;
 	len = ffa_mem_desc_write(nw_tx, sizeof(nw_tx), FFA_VERSION_1_1, &d);
-	r = nw_call(FFA_MEM_SHARE_32, len, len, 0, 0, 0);
+	r = nw_call(fid, len, len, 0, 0, 0);
+	*err = ffa_err(r);
 	return r.x[0] == FFA_SUCCESS_32 ? (u32)r.x[2] | (u64)(u32)r.x[3] << 32
 					: 0;
+}
+
+u64 nw_mem_share(u16 receiver, u64 addr, u32 npages)
+{
+	u64 err;
+
+	return guest_mem_send(FFA_MEM_SHARE_32, receiver, addr, npages, &err);
 }
 
 /* A guest enables no interrupt: an FFA_INTERRUPT has nothing for it to do. */

@@ -23,6 +23,9 @@ static inline u64 ffa_err(struct ffa_value r)
 	return r.x[0] == FFA_ERROR ? (u64)(s64)(s32)r.x[2] : r.x[0];
 }
 
+/* Shares, lends or donates (fid) npages at addr: the handle, or 0 (*err) */
+u64 guest_mem_send(u32 fid, u16 receiver, u64 addr, u32 npages, u64 *err);
+
 /* guest/test_life.c: state left for a reset, and calls under load */
 void guest_leave_state(u16 me, u16 tee, const char *name);
 void guest_after_reset(u16 me, u16 tee, const char *name);

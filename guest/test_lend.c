@@ -1,5 +1,4 @@
 /* Lending and donating a guest's pages: out of its stage 2 until reclaimed. */
-#include "lib/ffa_mem_desc.h"
 #include "arch/aarch64/ffa_smc.h"
 #include "lib/string.h"
 #include "nwtest/nwtest.h"
@@ -13,25 +12,7 @@
 /* One of our pages to receiver by fid; the handle, or 0 with *err set */
 static u64 give(u32 fid, u16 receiver, u64 addr, u64 *err)
 {
-	struct ffa_mem_desc d;
-	struct ffa_value r;
-	u32 len;
-
-	memset(&d, 0, sizeof(d));
-	d.sender = guest_id;
-	d.attributes = FFA_MEM_NORMAL_WB_INNER;
-	d.receiver_count = 1;
-	d.receiver_ids[0] = receiver;
-	d.receiver_perms[0] = FFA_DATA_ACCESS_RW;
-	d.total_pages = 1;
-	d.range_count = 1;
-	d.ranges[0].base = pa_init(addr);
-	d.ranges[0].pages = 1;
-	len = ffa_mem_desc_write(nw_tx, sizeof(nw_tx), FFA_VERSION_1_1, &d);
-	r = nw_call(fid, len, len, 0, 0, 0);
-	*err = ffa_err(r);
-	return r.x[0] == FFA_SUCCESS_32 ? (u32)r.x[2] | (u64)(u32)r.x[3] << 32
-					: 0;
+	return guest_mem_send(fid, receiver, addr, 1, err);
 }
 
 /* Our TEE retrieves h (from us, w6), adds 1 to the page's first word:
