@@ -84,9 +84,14 @@ const char *vm_boot(struct vm *vm)
 	isb();
 	guest_stage2_flush();
 	/* what the guest finds: zeroed RAM, the device tree, its kernel */
-	for (off = 0; off < vm->ram_size; off += PAGE_SIZE)
-		if (!nwv_mem_donated(vm, GUEST_RAM_IPA + off, PAGE_SIZE))
-			memset((void *)(vm->ram_pa + off), 0, PAGE_SIZE);
+	if (!nwv_mem_donated(vm, GUEST_RAM_IPA, vm->ram_size))
+		memset((void *)vm->ram_pa, 0, vm->ram_size);
+	else
+		for (off = 0; off < vm->ram_size; off += PAGE_SIZE)
+			if (!nwv_mem_donated(vm, GUEST_RAM_IPA + off,
+					     PAGE_SIZE))
+				memset((void *)(vm->ram_pa + off), 0,
+				       PAGE_SIZE);
 	memcpy((void *)vm->ram_pa, dtb, dtb_size);
 	memcpy((void *)(vm->ram_pa + GUEST_IMAGE_IPA - GUEST_RAM_IPA),
 	       guest_image, (u64)(guest_image_end - guest_image));
