@@ -80,12 +80,6 @@ struct ffa_value nwv_rxtx_unmap(struct vm *vm, const struct ffa_value *a)
 }
 
 /*
- * FFA_MEM_SHARE from a guest, the descriptor whole in its TX: sent by the
- * guest itself, every range inside its own RAM, rewritten with physical
- * addresses into our TX and sent on. Lending and donating would take the
- * pages out of the guest's stage 2: not yet.
- */
-/*
  * The physical address of [ipa, ipa + size) if every page of it is mapped
  * in the VM's stage 2 (so neither lent nor donated) and in one piece.
  */

@@ -127,15 +127,20 @@ static bool may_name(const struct ffa_value *req, u16 sender)
 	return sender == (u16)(req->x[1] >> 16) || ffa_id_is_secure(sender);
 }
 
+static void refuse_mem(struct ffa_value *r)
+{
+	r->x[3] = TOS_ERR_MEM;
+	r->x[4] = (u64)(s64)FFA_INVALID_PARAMETERS;
+	r->x[5] = 0;
+}
+
 static void mem_done(struct ffa_value *r, const struct ffa_value *req, u16 self)
 {
 	u64 handle = (u32)req->x[4] | (u64)(u32)req->x[5] << 32;
 	const struct ffa_mem_desc *d = tos_mem_held(handle);
 
 	if (d && !may_name(req, d->sender)) {
-		r->x[3] = TOS_ERR_MEM;
-		r->x[4] = (u64)(s64)FFA_INVALID_PARAMETERS;
-		r->x[5] = 0;
+		refuse_mem(r);
 		return;
 	}
 	tos_mem_done(r, handle, self);
@@ -165,9 +170,7 @@ bool tos_serve(struct ffa_value *r, const struct ffa_value *req, u16 self_id)
 		break;
 	case TOS_CMD_MEM_USE:
 		if (!may_name(req, (u16)req->x[6])) {
-			r->x[3] = TOS_ERR_MEM;
-			r->x[4] = (u64)(s64)FFA_INVALID_PARAMETERS;
-			r->x[5] = 0;
+			refuse_mem(r);
 			break;
 		}
 		tos_mem_use(r, (u32)req->x[4] | (u64)(u32)req->x[5] << 32,
