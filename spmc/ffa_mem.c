@@ -135,19 +135,24 @@ static void report_most_live(void)
 static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 			 enum mem_txn_type type, struct mem_txn_req *req)
 {
+	u16 attributes = d->attributes;
 	unsigned i;
 
+	/* FF-A has the sender of a loan or donation leave the memory
+	 * attributes to the receiver (Linux lends so): it gets what we map */
+	if (type != MEM_TXN_SHARE && attributes == 0)
+		attributes = FFA_MEM_NORMAL_WB_INNER;
 	/* the normal world's hypervisor sends in its guests' names too */
 	if ((d->sender != c.id &&
 	     (c.p || d->sender == 0 || d->sender > SPMC_NS_VM_ID_MAX)) ||
-	    (d->attributes & FFA_MEM_TYPE_MASK) != FFA_MEM_TYPE_NORMAL ||
+	    (attributes & FFA_MEM_TYPE_MASK) != FFA_MEM_TYPE_NORMAL ||
 	    (d->flags & ~SEND_FLAG_ZERO) ||
 	    (type == MEM_TXN_SHARE && (d->flags & SEND_FLAG_ZERO)))
 		return FFA_INVALID_PARAMETERS;
 	memset(req, 0, sizeof(*req));
 	req->type = type;
 	req->sender = d->sender;
-	req->attributes = d->attributes;
+	req->attributes = attributes;
 	req->tag = d->tag;
 	req->receiver_count = d->receiver_count;
 	req->range_count = d->range_count;
@@ -167,6 +172,10 @@ static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 		req->receivers[i].id = d->receiver_ids[i];
 		req->receivers[i].access =
 			ffa_mem_perms_to_access(d->receiver_perms[i]);
+		/* nor does a donor say what the new owner may do (FF-A wants
+		 * it left unspecified): read and write, as an owner */
+		if (type == MEM_TXN_DONATE && d->receiver_perms[i] == 0)
+			req->receivers[i].access = MEM_ACCESS_R | MEM_ACCESS_W;
 		if (!req->receivers[i].access)
 			return FFA_INVALID_PARAMETERS;
 	}

@@ -180,6 +180,61 @@ static void share_retrieve_relinquish_reclaim(void **state)
 	assert_int_equal(spmc_mem.live, 0);
 }
 
+/*
+ * A loan or donation whose sender leaves the memory type (Linux lends so)
+ * and, donating, the access to the receiver, as FF-A has it: taken, and
+ * the receiver gets normal memory, read-write. A share must still say.
+ */
+static void lend_and_donate_left_to_the_receiver(void **state)
+{
+	struct ffa_mem_desc d;
+	struct ffa_value r;
+	u64 h, attrs;
+	u32 len;
+
+	(void)state;
+	map_sp_buffers(alpha, A_TX, A_RX);
+	len = ns_send_desc(0x8001, NS_BUF, 1, FFA_DATA_ACCESS_RW);
+	((u8 *)stage1_va(NS_TX))[2] = 0;
+	is_error(ns(FFA_MEM_SHARE_32, len, len, 0), FFA_INVALID_PARAMETERS);
+	r = ns(FFA_MEM_LEND_32, len, len, 0);
+	assert_int_equal(r.x[0], FFA_SUCCESS_32);
+	h = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
+	len = retrieve_desc(alpha, A_TX, h, 0);
+	r = sp(alpha, FFA_MEM_RETRIEVE_REQ_32, len, len);
+	assert_int_equal(r.x[0], FFA_MEM_RETRIEVE_RESP);
+	assert_int_equal(ffa_mem_desc_read(stage1_va(A_RX), (u32)r.x[1],
+					   FFA_VERSION_1_0,
+					   FFA_MEM_DESC_RETRIEVE, &d),
+			 FFA_OK);
+	assert_int_equal(d.attributes & FFA_MEM_TYPE_MASK, FFA_MEM_TYPE_NORMAL);
+	assert_true(mapped_ns(alpha, NS_BUF, &attrs));
+	assert_int_equal(sp(alpha, FFA_RX_RELEASE, 0, 0).x[0], FFA_SUCCESS_32);
+	relinquish_desc(A_TX, h, 0x8001);
+	assert_int_equal(sp(alpha, FFA_MEM_RELINQUISH, 0, 0).x[0],
+			 FFA_SUCCESS_32);
+	assert_int_equal(ns(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0).x[0],
+			 FFA_SUCCESS_32);
+
+	/* a loan must still say what the borrower may do */
+	len = ns_send_desc(0x8001, NS_BUF, 1, FFA_DATA_ACCESS_NONE);
+	((u8 *)stage1_va(NS_TX))[2] = 0;
+	is_error(ns(FFA_MEM_LEND_32, len, len, 0), FFA_INVALID_PARAMETERS);
+	r = ns(FFA_MEM_DONATE_32, len, len, 0);
+	assert_int_equal(r.x[0], FFA_SUCCESS_32);
+	h = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
+	len = retrieve_desc(alpha, A_TX, h, 0);
+	r = sp(alpha, FFA_MEM_RETRIEVE_REQ_32, len, len);
+	assert_int_equal(r.x[0], FFA_MEM_RETRIEVE_RESP);
+	assert_true(mapped_ns(alpha, NS_BUF, &attrs));
+	assert_true((attrs & (S2_AP_R | S2_AP_W)) == (S2_AP_R | S2_AP_W));
+	assert_int_equal(sp(alpha, FFA_RX_RELEASE, 0, 0).x[0], FFA_SUCCESS_32);
+	/* retrieved, the donation is over: the handle names nothing */
+	is_error(ns(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0),
+		 FFA_INVALID_PARAMETERS);
+	assert_int_equal(spmc_mem.live, 0);
+}
+
 static void bad_sends_change_nothing(void **state)
 {
 	struct mem_txn_table before;
@@ -371,6 +426,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(share_retrieve_relinquish_reclaim,
+				       setup),
+		cmocka_unit_test_setup(lend_and_donate_left_to_the_receiver,
 				       setup),
 		cmocka_unit_test_setup(bad_sends_change_nothing, setup),
 		cmocka_unit_test_setup(bad_retrieves_change_nothing, setup),
