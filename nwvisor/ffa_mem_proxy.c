@@ -155,6 +155,13 @@ struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a)
 						  : TXN_SHARE;
 	struct ffa_value r;
 	static u8 in[PAGE_SIZE];
+	/* what a lend or donation takes: recorded only once it is made */
+	struct {
+		u64 ipa;
+		u32 pages;
+	} taken[TAKEN_RANGES_MAX];
+
+	memset(taken, 0, sizeof(taken));
 
 	if (!vm->rxtx_mapped)
 		return ffa_error(FFA_DENIED);
@@ -197,8 +204,8 @@ struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a)
 			return ffa_error(FFA_INVALID_PARAMETERS);
 		}
 		if (kind != TXN_SHARE) {
-			shares[slot].ranges[i].ipa = desc.ranges[i].base.pa;
-			shares[slot].ranges[i].pages = desc.ranges[i].pages;
+			taken[i].ipa = desc.ranges[i].base.pa;
+			taken[i].pages = desc.ranges[i].pages;
 		}
 		desc.ranges[i].base = pa_init(pa);
 	}
@@ -213,6 +220,7 @@ struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a)
 	shares[slot].vm = vm->id;
 	shares[slot].kind = kind;
 	shares[slot].range_count = kind == TXN_SHARE ? 0 : (u8)desc.range_count;
+	memcpy(shares[slot].ranges, taken, sizeof(taken));
 	if (kind != TXN_SHARE && take_out(vm, slot)) {
 		/* nobody can have retrieved it yet: the lender takes it back
 		 * (a donation too, since no receiver has it) */

@@ -169,8 +169,8 @@ bool vm_handle_call(struct vm *vm)
 		break;
 	}
 	if ((fid & 0xbfffff00u) == 0x84000000u && (fid & 0xff) >= 0x60)
-		/* lending, donating, discovery, notifications, indirect
-		 * messages: not yet proxied for guests */
+		/* notifications, indirect messages, fragments and the
+		 * rest of FF-A: not proxied for guests */
 		answer(vm, ffa_error(FFA_NOT_SUPPORTED));
 	else
 		answer(vm, ffa_value8((u64)(s64)SMCCC_NOT_SUPPORTED, 0, 0, 0, 0,
