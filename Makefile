@@ -38,7 +38,8 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 	spmc/sp_run.c spmc/sp_call.c spmc/sp_fault.c spmc/ffa_dispatch.c \
 	spmc/ffa_discovery.c spmc/ffa_rxtx.c spmc/ffa_msg.c spmc/ffa_mem.c \
 	spmc/ffa_mem_frag.c spmc/ffa_notif.c spmc/ffa_indirect.c lib/notif.c \
-	spmc/ns_policy.c lib/system_manifest.c \
+	spmc/ns_policy.c lib/system_manifest.c lib/ta_policy.c \
+	lib/ffa_boot_info.c \
 	lib/ffa_mem_desc.c lib/mem_txn.c arch/aarch64/vcpu_run.S arch/aarch64/el1_context.S arch/aarch64/mmu.c \
 	arch/aarch64/guest.c \
 	lib/pgtable.c lib/manifest.c lib/fdt.c lib/bootpkg.c \
@@ -47,7 +48,8 @@ SPMC_SRCS := spmc/entry.S spmc/main.c spmc/stage1.c spmc/partition.c \
 TOS_CORE := tos/start.S tos/main.c tos/mmu.c tos/mem.c tos/ta_entry.S \
 	lib/ffa_mem_desc.c \
 	arch/aarch64/ffa_smc.S lib/pgtable.c $(FW_LIB)
-TOS_TA := tos/ta.c tos/vm_events.c tos/ta_images.S tos/optee_abi.c lib/optee_msg.c
+TOS_TA := tos/ta.c tos/ta_access.c lib/ta_policy.c lib/ffa_boot_info.c \
+	tos/vm_events.c tos/ta_images.S tos/optee_abi.c lib/optee_msg.c
 TOS_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_general.c tos/services.c \
 	tos/msg.c
 TA_RUNTIME := tos/ta/start.S tos/ta/entry.c lib/string.c
@@ -60,15 +62,16 @@ KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 # The normal-world hypervisor and its guest kernel (issue 6, first part)
 GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c guest/test_life.c guest/test_discovery.c \
-	guest/test_lend.c nwtest/teec.c lib/fdt.c \
+	guest/test_lend.c guest/test_ta_policy.c nwtest/teec.c lib/fdt.c \
 	lib/ffa_mem_desc.c arch/aarch64/ffa_smc.S $(FW_LIB)
 NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
 	nwvisor/vm_lifecycle.c nwvisor/vm_sched.c plat/qemu-virt/gic_cpu.c \
-	nwvisor/ffa_proxy.c nwvisor/ffa_mem_proxy.c \
+	nwvisor/ffa_proxy.c nwvisor/ffa_mem_proxy.c nwvisor/ta_access.c \
 	nwvisor/ffa_discovery_proxy.c lib/ffa_partinfo.c nwvisor/images.S \
 	lib/ffa_mem_desc.c arch/aarch64/vcpu_run.S \
 	arch/aarch64/el1_context.S arch/aarch64/guest.c arch/aarch64/ffa_smc.S \
-	lib/pgtable.c lib/fdt.c lib/system_manifest.c $(PLAT_CONSOLE) $(FW_LIB)
+	lib/pgtable.c lib/fdt.c lib/system_manifest.c lib/ta_policy.c \
+	lib/optee_msg.c $(PLAT_CONSOLE) $(FW_LIB)
 NWTEST_SRCS := nwtest/start.S nwtest/main.c nwtest/test_ffa.c lib/fdt.c \
 	nwtest/smc_preserved.S nwtest/test_mem.c nwtest/test_notif.c \
 	nwtest/test_keystore.c nwtest/test_ta.c nwtest/test_optee.c \
@@ -146,7 +149,8 @@ ISOLATION_CASES := 1 2 3 4 5 6 7 8 9 10 11
 $(foreach n,$(ISOLATION_CASES),$(eval $(call image,nwtest-iso$(n),$(NWTEST_SRCS),$(MMU_OFF) -DNW_SCENARIO_ISOLATION=$(n),nwtest/nwtest.ld)))
 
 # Manifests: DTS through the C preprocessor (for shared constants), then dtc.
-$(BUILD)/manifests/%.dtb: manifests/%.dts manifests/uuids.h
+$(BUILD)/manifests/%.dtb: manifests/%.dts manifests/system.dts manifests/uuids.h \
+		tos/ta/hello.h
 	@mkdir -p $(@D)
 	cpp -P -nostdinc -I. -undef -x assembler-with-cpp $< | \
 		$(DTC) -q -I dts -O dtb -o $@ -
@@ -158,13 +162,15 @@ $(MKPKG): tools/mkpkg.c lib/bootpkg.c lib/sha256.c lib/bootpkg.h
 	$(HOSTCC) -std=c11 -O2 -Wall -Wextra -Werror -I. -o $@ \
 		tools/mkpkg.c lib/bootpkg.c lib/sha256.c
 
-# pkg NAME, NORMAL-WORLD IMAGE, ALPHA IMAGE
+# pkg NAME, NORMAL-WORLD IMAGE, ALPHA IMAGE[, SYSTEM MANIFEST]: a normal
+# world without a hypervisor calls as ID 0, which system-bare lets call
+# every TEE; under the hypervisor ID 0 may call only what its guests may
 define package
 $(BUILD)/$(1).flash: $(BUILD)/boot.bin $(BUILD)/monitor.bin \
 		$(BUILD)/spmc.bin $(3) $(BUILD)/tos-beta.bin \
 		$(BUILD)/tos-keystore.bin $(BUILD)/manifests/sp-alpha.dtb \
 		$(BUILD)/manifests/sp-beta.dtb $(BUILD)/manifests/sp-keystore.dtb \
-		$(BUILD)/manifests/system.dtb $(2) $(MKPKG)
+		$(if $(4),$(4),$(BUILD)/manifests/system-bare.dtb) $(2) $(MKPKG)
 	$(MKPKG) $(BUILD)/$(1).pkg \
 		monitor:monitor:0x0e000000:$(BUILD)/monitor.bin \
 		spmc:spmc:0x0e100000:$(BUILD)/spmc.bin \
@@ -174,7 +180,7 @@ $(BUILD)/$(1).flash: $(BUILD)/boot.bin $(BUILD)/monitor.bin \
 		beta:partition:$(BETA_BASE):$(BUILD)/tos-beta.bin \
 		keystore:manifest:0x0e3f2000:$(BUILD)/manifests/sp-keystore.dtb \
 		keystore:partition:$(KEYSTORE_BASE):$(BUILD)/tos-keystore.bin \
-		system:system:0x0e3f8000:$(BUILD)/manifests/system.dtb \
+		system:system:0x0e3f8000:$(if $(4),$(4),$(BUILD)/manifests/system-bare.dtb) \
 		normal:normal-world:0x40200000:$(2) > $(BUILD)/$(1).layout
 	cp $(BUILD)/boot.bin $$@.tmp
 	truncate -s 256K $$@.tmp
@@ -188,7 +194,7 @@ $(eval $(call package,demo,$(DEMO_NS),$(BUILD)/tos-alpha.bin))
 $(eval $(call package,test-ffa,$(BUILD)/nwtest-ffa.bin,$(BUILD)/tos-alpha.bin))
 $(eval $(call package,bench,$(BUILD)/nwtest-bench.bin,$(BUILD)/tos-alpha.bin))
 $(foreach n,$(ISOLATION_CASES),$(eval $(call package,test-iso$(n),$(BUILD)/nwtest-iso$(n).bin,$(BUILD)/tos-alpha-probe.bin)))
-$(eval $(call package,guests,$(BUILD)/nwvisor.bin,$(BUILD)/tos-alpha.bin))
+$(eval $(call package,guests,$(BUILD)/nwvisor.bin,$(BUILD)/tos-alpha.bin,$(BUILD)/manifests/system.dtb))
 # Linux as the normal world (linux/): kernels built on demand, see linux-test
 LINUX := $(BUILD)/linux
 $(eval $(call package,linux-check,$(LINUX)/Image-check,$(BUILD)/tos-alpha.bin))
@@ -202,7 +208,8 @@ UNIT_TESTS := $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(wildcard test/unit/test
 UNIT_LIB := lib/sha256.c lib/fdt.c lib/manifest.c lib/bootpkg.c \
 	lib/pgtable.c lib/ffa_partinfo.c lib/fmt.c boot/fdt_psci.c lib/mem_txn.c \
 	lib/ffa_mem_desc.c lib/notif.c lib/hmac_sha256.c lib/optee_msg.c \
-	lib/sha512.c lib/ed25519.c lib/system_manifest.c
+	lib/sha512.c lib/ed25519.c lib/system_manifest.c lib/ta_policy.c \
+	lib/ffa_boot_info.c
 TEST_DTS := $(wildcard test/unit/data/*.dts)
 TEST_DTBS := $(patsubst test/unit/data/%.dts,$(BUILD)/test-data/%.dtb,$(TEST_DTS))
 $(BUILD)/test-data/%.dtb: test/unit/data/%.dts

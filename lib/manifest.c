@@ -169,6 +169,11 @@ static const char *parse(const void *dtb, size_t size, struct manifest *m)
 	     m->vm_availability &
 		     ~(u32)(MANIFEST_VM_CREATED | MANIFEST_VM_DESTROYED)))
 		return "bad vm-availability-messages";
+	m->boot_info_reg = MANIFEST_NO_BOOT_INFO;
+	if (fdt_prop(dtb, 0, "gp-register-num", NULL) &&
+	    (!fdt_prop_u32(dtb, 0, "gp-register-num", &m->boot_info_reg) ||
+	     m->boot_info_reg > 3))
+		return "gp-register-num is not a register x0-x3";
 	m->boot_order = 0xffffffffu;
 	if (fdt_prop(dtb, 0, "boot-order", NULL) &&
 	    !fdt_prop_u32(dtb, 0, "boot-order", &m->boot_order))

@@ -31,6 +31,8 @@ struct manifest_region {
 #define MANIFEST_VM_CREATED BIT(0)
 #define MANIFEST_VM_DESTROYED BIT(1)
 
+#define MANIFEST_NO_BOOT_INFO 0xffffffffu
+
 struct manifest {
 	char name[MANIFEST_NAME_MAX]; /* "description" */
 	/* as FF-A carries each in w1-w4; the first names the partition */
@@ -47,6 +49,9 @@ struct manifest {
 	u32 messaging_method;
 	u32 vm_availability; /* MANIFEST_VM_* messages it subscribes to */
 	u32 boot_order; /* 0xffffffff if not given */
+	/* "gp-register-num": the register that gets the address of its
+	 * boot information at its first run */
+	u32 boot_info_reg;
 	u32 mem_size; /* bytes in all memory regions */
 	u8 mem_count, dev_count;
 	struct manifest_region mem[MANIFEST_MAX_REGIONS];

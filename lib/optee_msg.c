@@ -73,3 +73,15 @@ void optee_msg_from_gp(u8 *p, u32 n, const TEE_Param gp[4], u32 types)
 		}
 	}
 }
+
+bool optee_msg_open_uuid(const u8 *arg, u32 uuid[4])
+{
+	/* two meta values first: the TA's UUID, then the client's */
+	if (optee_get32(arg) != OPTEE_MSG_CMD_OPEN_SESSION ||
+	    optee_get32(arg + 28) < 2 ||
+	    optee_get64(arg + OPTEE_MSG_ARG_HDR) !=
+		    (ATTR_META | ATTR_VALUE_INPUT))
+		return false;
+	__builtin_memcpy(uuid, arg + OPTEE_MSG_ARG_HDR + 8, 16);
+	return true;
+}

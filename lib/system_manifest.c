@@ -3,12 +3,58 @@
 #include "lib/string.h"
 #include "lib/system_manifest.h"
 
+/* A list of at most SYSTEM_MAX_TEES secure partition IDs; none if absent. */
+static const char *parse_tees(const void *m, int node, const char *name,
+			      u16 *out, u8 *count)
+{
+	u32 tees[SYSTEM_MAX_TEES + 1];
+	int n = fdt_prop_u32_array(m, node, name, tees, SYSTEM_MAX_TEES + 1);
+	unsigned i;
+
+	if (n == FDT_ERR_NOTFOUND)
+		n = 0;
+	if (n < 0 || n > SYSTEM_MAX_TEES)
+		return "a TEE list (tees, host-tees) is not at most 4 "
+		       "partition IDs";
+	for (i = 0; i < (unsigned)n; i++) {
+		if (tees[i] < 0x8001 || tees[i] > 0xffff)
+			return "a TEE list lists an ID that is not a secure "
+			       "partition";
+		out[i] = (u16)tees[i];
+	}
+	*count = (u8)n;
+	return NULL;
+}
+
+static const char *parse_tas(const void *m, int node, struct system_vm *vm)
+{
+	u32 cells[5 * SYSTEM_MAX_TAS + 1];
+	int n = fdt_prop_u32_array(m, node, "tas", cells,
+				   5 * SYSTEM_MAX_TAS + 1);
+	unsigned i;
+
+	if (n == FDT_ERR_NOTFOUND)
+		return NULL; /* any TA in each of its TEEs */
+	if (n <= 0 || n % 5 || n > 5 * SYSTEM_MAX_TAS)
+		return "tas is not a list of at most 8 <tee uuid> (5 cells)";
+	for (i = 0; i < (unsigned)n / 5; i++) {
+		struct system_ta *t = &vm->tas[i];
+
+		if (cells[5 * i] > 0xffff ||
+		    !system_vm_may_call(vm, (u16)cells[5 * i]))
+			return "tas names a TEE that is not in tees";
+		t->tee = (u16)cells[5 * i];
+		memcpy(t->uuid, &cells[5 * i + 1], sizeof(t->uuid));
+	}
+	vm->ta_count = (u8)(n / 5);
+	return NULL;
+}
+
 static const char *parse_vm(const void *m, int node, struct system_vm *vm)
 {
 	const char *label = fdt_prop_string(m, node, "label");
-	u32 id, cells[5], tees[SYSTEM_MAX_TEES + 1];
-	int n;
-	unsigned i;
+	u32 id, cells[5];
+	const char *why;
 
 	memset(vm, 0, sizeof(*vm));
 	if (!label || !label[0] ||
@@ -22,18 +68,8 @@ static const char *parse_vm(const void *m, int node, struct system_vm *vm)
 		return "memory is not <base size> in two cells each";
 	vm->ram_base = (u64)cells[0] << 32 | cells[1];
 	vm->ram_size = (u64)cells[2] << 32 | cells[3];
-	n = fdt_prop_u32_array(m, node, "tees", tees, SYSTEM_MAX_TEES + 1);
-	if (n == FDT_ERR_NOTFOUND)
-		n = 0; /* a guest that may call no TEE */
-	if (n < 0 || n > SYSTEM_MAX_TEES)
-		return "tees is not a list of at most 4 partition IDs";
-	for (i = 0; i < (unsigned)n; i++) {
-		if (tees[i] < 0x8001 || tees[i] > 0xffff)
-			return "tees lists an ID that is not a secure partition";
-		vm->tees[i] = (u16)tees[i];
-	}
-	vm->tee_count = (u8)n;
-	return NULL;
+	why = parse_tees(m, node, "tees", vm->tees, &vm->tee_count);
+	return why ? why : parse_tas(m, node, vm);
 }
 
 int system_manifest_parse(const void *m, size_t size,
@@ -54,6 +90,11 @@ int system_manifest_parse(const void *m, size_t size,
 		*why = "root is not compatible with tessera,system-1.0";
 		return -1;
 	}
+	out->host_tees_given = fdt_prop(m, 0, "host-tees", NULL) != NULL;
+	*why = parse_tees(m, 0, "host-tees", out->host_tees,
+			  &out->host_tee_count);
+	if (*why)
+		return -1;
 	for (node = fdt_first_child(m, 0); node >= 0;
 	     node = fdt_next_sibling(m, node)) {
 		const char *name = fdt_node_name(m, node);
@@ -94,6 +135,39 @@ bool system_vm_may_call(const struct system_vm *vm, u16 partition)
 
 	for (i = 0; i < vm->tee_count; i++)
 		if (vm->tees[i] == partition)
+			return true;
+	return false;
+}
+
+bool system_vm_may_open(const struct system_vm *vm, u16 tee, const u32 uuid[4])
+{
+	bool listed = false;
+	unsigned i;
+
+	if (!system_vm_may_call(vm, tee))
+		return false;
+	for (i = 0; i < vm->ta_count; i++) {
+		if (vm->tas[i].tee != tee)
+			continue;
+		if (!memcmp(vm->tas[i].uuid, uuid, sizeof(vm->tas[i].uuid)))
+			return true;
+		listed = true;
+	}
+	return !listed;
+}
+
+bool system_host_may_call(const struct system_manifest *s, u16 partition)
+{
+	unsigned i;
+
+	if (s->host_tees_given) {
+		for (i = 0; i < s->host_tee_count; i++)
+			if (s->host_tees[i] == partition)
+				return true;
+		return false;
+	}
+	for (i = 0; i < s->vm_count; i++)
+		if (system_vm_may_call(&s->vms[i], partition))
 			return true;
 	return false;
 }

@@ -6,11 +6,9 @@
 #include "nwtest/tee_client_api.h"
 #include "tos/optee_abi.h"
 
-#define PARAM_SIZE 32
-#define ARG_HDR 32
-#define META_VALUE_IN 0x101ULL
+#define ARG_HDR OPTEE_MSG_ARG_HDR
+#define META_VALUE_IN (ATTR_META | ATTR_VALUE_INPUT)
 #define ATTR_VALUE 0x0ULL /* + 1, 2, 3: the same numbers as GP's */
-#define ATTR_RMEM_INPUT 0x5ULL
 
 /* Pages for message arguments and allocated shared memory */
 #define POOL_PAGES 16
@@ -338,9 +336,12 @@ static TEEC_Result call(TEEC_Context *ctx, u32 cmd, u32 func, u32 *session,
 		from_msg(ctx, op, p, tmp);
 	if (r.x[0] != FFA_MSG_SEND_DIRECT_RESP_32 || r.x[3] != 0) {
 		*origin = TEEC_ORIGIN_COMMS;
-		return r.x[0] == FFA_ERROR && (s32)r.x[2] == FFA_ABORTED
-			       ? TEEC_ERROR_TARGET_DEAD
-			       : TEEC_ERROR_COMMUNICATION;
+		if (r.x[0] == FFA_ERROR && (s32)r.x[2] == FFA_ABORTED)
+			return TEEC_ERROR_TARGET_DEAD;
+		/* a hypervisor's binding policy refused it */
+		if (r.x[0] == FFA_ERROR && (s32)r.x[2] == FFA_DENIED)
+			return TEEC_ERROR_ACCESS_DENIED;
+		return TEEC_ERROR_COMMUNICATION;
 	}
 	__builtin_memcpy(&res, arg + 20, 4);
 	__builtin_memcpy(origin, arg + 24, 4);

@@ -8,6 +8,9 @@
 #include "nwtest/nwtest.h"
 #include "plat/qemu-virt/platform.h"
 #include "manifests/uuids.h"
+#include "lib/tee_api_types.h"
+#include "tos/ta/counter_ta.h"
+#include "tos/ta/hello.h"
 #include "tos/tos.h"
 
 /* UUIDs from manifests/sp-alpha.dts and sp-beta.dts, w1-w4 order */
@@ -331,6 +334,42 @@ static void device_tree(u64 dtb)
 		 "QEMU's nodes are still there (/memory)", 0, 0);
 }
 
+/* TOS_CMD_TA_OPEN to alpha in VM vm's name */
+static struct ffa_value open_as(u16 vm, const u32 uuid[4])
+{
+	return ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_32,
+				  (u64)vm << 16 | ALPHA_ID, 0, TOS_CMD_TA_OPEN,
+				  uuid[0], uuid[1], uuid[2], uuid[3]));
+}
+
+/*
+ * The TEE holds VM 1 to TA hello in alpha (its grants from the SPMC's
+ * copy of the system manifest), whatever the hypervisor lets through;
+ * a UUID it may not open is refused before the TEE looks for it.
+ */
+static void ta_policy(void)
+{
+	static const u32 hello[4] = { HELLO_UUID },
+			 counter[4] = { COUNTER_TA_UUID },
+			 none[4] = { 1, 2, 3, 4 };
+	struct ffa_value r = open_as(1, hello);
+
+	CHECK_EQ(r.x[0] == FFA_MSG_SEND_DIRECT_RESP_32 && r.x[4] == 0, 1,
+		 "VM policy: VM 1 opens TA hello in alpha");
+	ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_32, 1u << 16 | ALPHA_ID, 0,
+			   TOS_CMD_TA_CLOSE, r.x[5], 0, 0, 0));
+	CHECK_EQ((u32)open_as(1, counter).x[4], TEE_ERROR_ACCESS_DENIED,
+		 "VM policy: VM 1 may not open TA counter: the TEE says "
+		 "TEE_ERROR_ACCESS_DENIED");
+	CHECK_EQ((u32)open_as(1, none).x[4], TEE_ERROR_ACCESS_DENIED,
+		 "VM policy: ... nor learn whether a TA exists");
+	r = open_as(0, counter);
+	CHECK_EQ(r.x[0] == FFA_MSG_SEND_DIRECT_RESP_32 && r.x[4] == 0, 1,
+		 "VM policy: our own endpoint is held to no TA");
+	ffa_smc(ffa_value8(FFA_MSG_SEND_DIRECT_REQ_32, ALPHA_ID, 0,
+			   TOS_CMD_TA_CLOSE, r.x[5], 0, 0, 0));
+}
+
 /*
  * We play a normal-world hypervisor gone bad: requests and shares in the
  * names of the system manifest's VMs. The SPMC holds each VM to the TEEs
@@ -354,6 +393,7 @@ static void vm_policy(void)
 			    TOS_CMD_ADD, 2, 3),
 		    FFA_INVALID_PARAMETERS,
 		    "VM policy: a VM the manifest does not have");
+	ta_policy();
 	/* a share in VM 2's name with alpha, which VM 2 may not call */
 	nw_call(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0);
 	len = nw_mem_desc(FFA_VERSION_1_1, ALPHA_ID, (u64)page, 1,

@@ -12,9 +12,10 @@ u8 nwv_tx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 u8 nwv_rx[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 /*
- * Each live transaction: whose it is (only that VM may reclaim it), and for
- * a lend or a donation the guest addresses taken out of its stage 2 (put
- * back on reclaim; a donation's never, not even when the VM boots again).
+ * Each live transaction: whose it is (only that VM may reclaim it), and its
+ * guest addresses: for a lend or a donation those taken out of its stage 2
+ * (put back on reclaim; a donation's never, not even when the VM boots
+ * again), for a share where to read a message the guest sends in it.
  */
 #define SHARES_MAX 64
 #define TAKEN_RANGES_MAX 4
@@ -203,7 +204,7 @@ struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a)
 				   (unsigned long long)desc.ranges[i].base.pa);
 			return ffa_error(FFA_INVALID_PARAMETERS);
 		}
-		if (kind != TXN_SHARE) {
+		if (i < TAKEN_RANGES_MAX) {
 			taken[i].ipa = desc.ranges[i].base.pa;
 			taken[i].pages = desc.ranges[i].pages;
 		}
@@ -219,7 +220,9 @@ struct ffa_value nwv_mem_share(struct vm *vm, const struct ffa_value *a)
 	shares[slot].handle = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
 	shares[slot].vm = vm->id;
 	shares[slot].kind = kind;
-	shares[slot].range_count = kind == TXN_SHARE ? 0 : (u8)desc.range_count;
+	/* a share of more ranges than we keep is one we cannot read */
+	shares[slot].range_count =
+		desc.range_count > TAKEN_RANGES_MAX ? 0 : (u8)desc.range_count;
 	memcpy(shares[slot].ranges, taken, sizeof(taken));
 	if (kind != TXN_SHARE && take_out(vm, slot)) {
 		/* nobody can have retrieved it yet: the lender takes it back
@@ -320,4 +323,35 @@ int nwv_mem_take_out_donated(struct vm *vm)
 				return -1;
 	}
 	return 0;
+}
+
+bool nwv_mem_read(const struct vm *vm, u64 handle, u64 offset, void *buf,
+		  u32 len)
+{
+	unsigned slot, i;
+	u8 *out = buf;
+
+	for (slot = 0; slot < SHARES_MAX; slot++)
+		if (shares[slot].handle == handle && handle &&
+		    shares[slot].vm == vm->id)
+			break;
+	if (slot == SHARES_MAX)
+		return false;
+	for (i = 0; i < shares[slot].range_count && len; i++) {
+		u64 n = (u64)shares[slot].ranges[i].pages << PAGE_SHIFT, pa;
+		u64 take;
+
+		if (offset >= n) {
+			offset -= n;
+			continue;
+		}
+		take = n - offset < len ? n - offset : len;
+		if (!ram_pa(vm, shares[slot].ranges[i].ipa + offset, take, &pa))
+			return false;
+		memcpy(out, (const void *)pa, take);
+		out += take;
+		len -= (u32)take;
+		offset = 0;
+	}
+	return len == 0;
 }

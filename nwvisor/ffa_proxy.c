@@ -44,8 +44,9 @@ static void console_log(struct vm *vm, const struct ffa_value *a)
 }
 
 /*
- * A direct request goes on only in the guest's own name and only to a TEE
- * the binding policy gives it; the secure side checks both again.
+ * A direct request goes on only in the guest's own name, only to a TEE
+ * the binding policy gives it and, if it opens a session, only with a TA
+ * the policy lets it open there; the secure side checks all three again.
  */
 static void direct_req(struct vm *vm, const struct ffa_value *a)
 {
@@ -63,6 +64,10 @@ static void direct_req(struct vm *vm, const struct ffa_value *a)
 		log_printf("VM %u '%s': direct request to 0x%04x refused by "
 			   "the binding policy\n",
 			   vm->id, vm->name, dst);
+		answer(vm, ffa_error(FFA_DENIED));
+		return;
+	}
+	if (!vm_may_open(vm, a)) {
 		answer(vm, ffa_error(FFA_DENIED));
 		return;
 	}

@@ -81,6 +81,9 @@ void vm_resume_call(struct vm *vm);
 /* Every guest's call waiting in partition id, run to its end */
 void vm_finish_calls_in(u16 id);
 bool vm_may_reach(const struct vm *vm, u16 partition);
+/* ta_access.c: does direct request a open no TA but one the policy lets
+ * the VM open in that TEE? A refusal is logged. */
+bool vm_may_open(const struct vm *vm, const struct ffa_value *a);
 
 /* ffa_discovery_proxy.c: partition discovery and features, per guest */
 struct ffa_value nwv_partition_info_get(struct vm *vm,
@@ -107,6 +110,10 @@ unsigned nwv_mem_release_vm(struct vm *vm, unsigned *kept);
  * [ipa, ipa + size) was donated, and taking all of it out of a new stage 2.
  */
 bool nwv_mem_donated(const struct vm *vm, u64 ipa, u64 size);
+/* len bytes at offset of the guest's own transaction handle into buf:
+ * false if it has no such transaction or they are not all in it */
+bool nwv_mem_read(const struct vm *vm, u64 handle, u64 offset, void *buf,
+		  u32 len);
 int nwv_mem_take_out_donated(struct vm *vm);
 
 #endif

@@ -163,7 +163,7 @@ static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 		 * retrieve on its behalf until it has a hypervisor */
 		if (!q)
 			return FFA_INVALID_PARAMETERS;
-		if (!c.p && d->sender != FFA_HOST_ID) {
+		if (!c.p) {
 			s32 err = ns_policy_check(d->sender, q->m.id);
 
 			if (err)

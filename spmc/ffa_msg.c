@@ -87,8 +87,8 @@ static void deliver_request(struct partition *q, const struct ffa_value *a,
 
 /*
  * The normal world's own endpoint (its hypervisor, or its only OS) is ID
- * 0; a normal-world hypervisor sends its guests' requests in their names,
- * and those VMs may call only what the system manifest gives them.
+ * 0; a normal-world hypervisor sends its guests' requests in their names.
+ * Each, ID 0 too, may call only what the system manifest gives it.
  */
 void ffa_direct_req_from_ns(struct ffa_value *a)
 {
@@ -97,9 +97,11 @@ void ffa_direct_req_from_ns(struct ffa_value *a)
 	s32 err = src > SPMC_NS_VM_ID_MAX ? FFA_INVALID_PARAMETERS
 					  : check_request(a, src, true, &q);
 
+	/* a framework message goes to whoever subscribed; the rest, only
+	 * where the system manifest lets the sender call */
 	if (!err && (u32)a->x[2])
 		err = check_vm_message(a, q);
-	if (!err && src != FFA_HOST_ID)
+	else if (!err)
 		err = ns_policy_check(src, q->m.id);
 
 	if (err) {

@@ -3,8 +3,11 @@
 #include "lib/bootpkg.h"
 #include "lib/fdt.h"
 #include "lib/log.h"
+#include "lib/string.h"
 #include "lib/system_manifest.h"
+#include "lib/ta_policy.h"
 #include "spmc/spmc.h"
+#include "spmc/stage1.h"
 
 /*
  * The normal world's hypervisor enforces the binding policy first; the
@@ -13,6 +16,9 @@
  * cannot reach a partition that no guest may.
  */
 static struct system_manifest policy;
+/* the boot package has a system manifest (refused or not): the normal
+ * world is a hypervisor's, and its own endpoint is held to it too */
+static bool policy_given;
 
 void ns_policy_load(const struct bootinfo *bi)
 {
@@ -24,6 +30,7 @@ void ns_policy_load(const struct bootinfo *bi)
 
 		if (im->type != BOOTPKG_SYSTEM)
 			continue;
+		policy_given = true;
 		if (system_manifest_parse((const void *)im->addr, im->size,
 					  &policy, &why)) {
 			log_printf("system manifest refused: %s; no VM may "
@@ -48,8 +55,14 @@ s32 ns_policy_check(u16 vm, u16 partition)
 {
 	const struct system_vm *v;
 
-	if (vm == FFA_HOST_ID)
-		return FFA_OK; /* the normal world's own endpoint */
+	if (vm == FFA_HOST_ID) {
+		if (!policy_given || system_host_may_call(&policy, partition))
+			return FFA_OK;
+		log_printf("the normal world's own endpoint may not call "
+			   "0x%04x: refused (system manifest)\n",
+			   partition);
+		return FFA_DENIED;
+	}
 	v = system_vm_find(&policy, vm);
 	if (!v)
 		return FFA_INVALID_PARAMETERS;
@@ -60,4 +73,38 @@ s32 ns_policy_check(u16 vm, u16 partition)
 		return FFA_DENIED;
 	}
 	return FFA_OK;
+}
+
+/*
+ * Which TAs a VM may open is for the TEE to enforce: the TA's UUID travels
+ * in memory the VM still holds, so only the TEE, reading it once, sees the
+ * UUID it acts on. A partition whose manifest asks for boot information
+ * (gp-register-num) gets its grants from our copy of the manifest, in a
+ * page of ours it can only read, at its first run.
+ */
+const char *ns_policy_hand_over(struct partition *p, unsigned index)
+{
+	static u8 grants[TA_POLICY_MAX * TA_GRANT_SIZE];
+	u64 pa;
+	u8 *page = stage1_boot_info_page(index, &pa);
+	struct ffa_boot_info_item item = { "ta-policy", TA_POLICY_BOOT_INFO,
+					   grants, 0 };
+
+	item.size = ta_policy_write(&policy, p->m.id, grants) * TA_GRANT_SIZE;
+	if (p->m.boot_info_reg == MANIFEST_NO_BOOT_INFO) {
+		if (item.size)
+			log_printf(
+				"partition 0x%04x takes no boot information: "
+				"the TAs the system manifest grants in it "
+				"are not held to\n",
+				p->m.id);
+		return NULL;
+	}
+	if (!ffa_boot_info_write(page, PAGE_SIZE, pa, &item, 1))
+		return "boot information does not fit a page";
+	if (pgt_map(&p->s2_secure, pa, pa, PAGE_SIZE,
+		    S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_R | S2_XN))
+		return "cannot map its boot information";
+	p->vcpu.x[p->m.boot_info_reg] = pa;
+	return NULL;
 }

@@ -170,6 +170,8 @@ static int create_one(const struct bootinfo *bi,
 		return -1;
 	}
 	why = map_regions(p);
+	if (!why)
+		why = ns_policy_hand_over(p, spmc_partition_count);
 	if (why) {
 		log_printf("partition '%s' refused: %s\n", p->m.name, why);
 		pgt_destroy(&p->s2_secure);

@@ -10,6 +10,7 @@
 #include "lib/pgtable.h"
 
 #define SPMC_MAX_PARTITIONS 6
+#define SPMC_BOOT_INFO_PAGES SPMC_MAX_PARTITIONS
 #define SPMC_VERSION FFA_VERSION_1_2
 /* The most VM IDs a normal-world hypervisor may send in the name of */
 #define SPMC_NS_VM_ID_MAX 15
@@ -64,6 +65,9 @@ void ns_policy_load(const struct bootinfo *bi);
 s32 ns_policy_check(u16 vm, u16 partition);
 /* The name of VM vm of the system manifest, or NULL if it has none */
 const char *ns_policy_vm_name(u16 vm);
+/* Boot information for partition p (spmc_partitions[index]), if its
+ * manifest asks: NULL, or why it cannot have it */
+const char *ns_policy_hand_over(struct partition *p, unsigned index);
 
 extern struct partition spmc_partitions[SPMC_MAX_PARTITIONS];
 extern unsigned spmc_partition_count;

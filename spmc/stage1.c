@@ -1,6 +1,7 @@
 /* The SPMC's own stage-1 translation at S-EL2, and its table pool. */
 #include "arch/aarch64/mmu.h"
 #include "plat/qemu-virt/platform.h"
+#include "spmc/spmc.h"
 #include "spmc/stage1.h"
 
 extern char __image_start[], __text_end[], __image_end[];
@@ -55,4 +56,13 @@ int stage1_init(void)
 void *stage1_va(u64 pa)
 {
 	return (void *)(uintptr_t)pa;
+}
+
+u8 *stage1_boot_info_page(unsigned index, u64 *pa)
+{
+	static u8 pages[SPMC_BOOT_INFO_PAGES][PAGE_SIZE]
+		__attribute__((aligned(PAGE_SIZE)));
+
+	*pa = (u64)pages[index]; /* our own mapping is the identity */
+	return pages[index];
 }

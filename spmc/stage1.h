@@ -21,4 +21,8 @@ static inline bool stage1_is_ns_ram(u64 pa, u64 size)
 /* Where the SPMC sees physical address pa (RAM of either world). */
 void *stage1_va(u64 pa);
 
+/* Page index of ours that partition index may read its FF-A boot
+ * information from, and its physical address in *pa. */
+u8 *stage1_boot_info_page(unsigned index, u64 *pa);
+
 #endif

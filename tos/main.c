@@ -7,10 +7,11 @@
 #include "tos/mem.h"
 #include "tos/mmu.h"
 #include "tos/services.h"
+#include "tos/ta_access.h"
 #include "tos/tos.h"
 #include "tos/vm_events.h"
 
-void tos_main(void);
+void tos_main(u64 boot_info);
 void tos_exception(u64 esr, u64 elr, u64 far);
 
 static u16 self_id;
@@ -81,7 +82,7 @@ static struct ffa_value serve(const struct ffa_value *req)
 	return r;
 }
 
-void tos_main(void)
+void tos_main(u64 boot_info)
 {
 	struct ffa_value id = ffa_smc((struct ffa_value){ { FFA_ID_GET } });
 	struct ffa_value msg = { { FFA_MSG_WAIT } };
@@ -89,6 +90,7 @@ void tos_main(void)
 	log_init("", con_putc);
 	self_id = (u16)id.x[2];
 	tos_mmu_init();
+	tos_ta_access_load(boot_info);
 	/* descriptors in v1.1 layouts from now on */
 	ffa_smc(ffa_value8(FFA_VERSION, FFA_VERSION_1_1, 0, 0, 0, 0, 0, 0));
 	if (tos_mem_init())

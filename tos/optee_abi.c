@@ -7,8 +7,7 @@
 #include "tos/optee_abi.h"
 #include "tos/ta.h"
 
-/* optee_msg_arg: eight 32-bit fields, then num_params of 32 bytes each */
-#define ARG_HDR 32
+#define ARG_HDR OPTEE_MSG_ARG_HDR
 #define ARG_MAX_PARAMS 6
 
 /* TEEC return origins */
@@ -117,13 +116,10 @@ static void yielding_call(struct ffa_value *out, const struct ffa_value *req,
 	}
 	switch (cmd) {
 	case OPTEE_MSG_CMD_OPEN_SESSION:
-		/* two meta values first: the TA's UUID, the client's */
-		if (n < 2 || optee_get64(arg + ARG_HDR) !=
-				     (ATTR_META | ATTR_VALUE_INPUT)) {
+		if (!optee_msg_open_uuid(arg, uuid)) {
 			res = TEE_ERROR_BAD_PARAMETERS;
 			break;
 		}
-		memcpy(uuid, arg + ARG_HDR + 8, 16);
 		res = call_ta(true, 0, &session, uuid,
 			      arg + ARG_HDR + 2 * PARAM_SIZE, n - 2, sender,
 			      self, &origin);

@@ -3,6 +3,7 @@
 #define TOS_OPTEE_ABI_H
 
 #include "lib/ffa.h"
+#include "lib/optee_msg.h"
 
 /* w3 of a direct request */
 #define OPTEE_FFA_GET_API_VERSION 0u
@@ -16,11 +17,6 @@
 #define OPTEE_FFA_SEC_CAP_ARG_OFFSET BIT(0)
 /* w4 of a yielding call's answer */
 #define OPTEE_FFA_YIELDING_CALL_RETURN_DONE 0
-
-/* optee_msg_arg commands */
-#define OPTEE_MSG_CMD_OPEN_SESSION 0u
-#define OPTEE_MSG_CMD_INVOKE_COMMAND 1u
-#define OPTEE_MSG_CMD_CLOSE_SESSION 2u
 
 /* What GET_OS_VERSION says of this trusted OS */
 #define TOS_OS_VERSION_MAJOR 0

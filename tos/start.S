@@ -2,6 +2,7 @@
 	.section .text.entry, "ax"
 	.global	_start
 _start:
+	mov	x19, x0			/* FF-A boot information, if any */
 	adr	x0, tos_vectors
 	msr	vbar_el1, x0
 	isb
@@ -13,7 +14,8 @@ _start:
 	b.hs	2f
 	str	xzr, [x0], #8
 	b	1b
-2:	bl	tos_main
+2:	mov	x0, x19
+	bl	tos_main
 	b	.
 
 /* An exception the trusted OS itself takes is fatal for it. */

@@ -5,6 +5,7 @@
 #include "lib/string.h"
 #include "tos/mmu.h"
 #include "tos/ta.h"
+#include "tos/ta_access.h"
 #include "tos/ta/ta_abi.h"
 #include "lib/mem_txn.h"
 
@@ -284,6 +285,10 @@ TEE_Result ta_open(u16 owner, const u32 uuid[4], u32 types, TEE_Param params[4],
 	u64 ctx = 0;
 	unsigned i;
 
+	/* before the lookup, so a VM held to some TAs cannot probe for others
+	 */
+	if (!tos_ta_may_open(owner, uuid))
+		return TEE_ERROR_ACCESS_DENIED;
 	if (!img)
 		return TEE_ERROR_ITEM_NOT_FOUND;
 	if (owner != 0) {

@@ -52,6 +52,7 @@ nw_checks ffa
 expect_log ffa s '^\[boot\] loaded spmc' "boot code verified and loaded the SPMC"
 expect_log ffa s '^\[spmc\] \[alpha\] trusted OS up at S-EL1, partition 0x8001, MMU on' "alpha booted with its MMU on"
 expect_log ffa s '^\[spmc\] partition 0x8002 .beta. is ready' "beta booted to FFA_MSG_WAIT"
+expect_log ffa s '^\[spmc\] \[alpha\] VM 1: TA 9c3d5e7f-0a1b-4c2d-8e3f-4a5b6c7d8e9f refused by policy' "alpha itself holds VM 1 to its TAs, whatever a hypervisor lets through"
 expect_log ffa s '^\[monitor\] PSCI SYSTEM_OFF from the normal world' "monitor handled SYSTEM_OFF"
 if [ ! -s "$logs/ffa.s.log" ] || grep -q 'stopped:' "$logs/ffa.s.log"; then bad "ffa: no partition was stopped"; else ok "ffa: no partition was stopped"; fi
 # Over a thousand transactions: the SPMC logs its free table pages each time
@@ -131,6 +132,8 @@ expect_log guests ns "\\[VM 1 'A'\\] GP client -> TEE 'alpha', TA hello: 20 \\+ 
 expect_log guests ns "\\[VM 2 'B'\\] GP client -> TEE 'beta', TA hello: 20 \\+ 22 = 42" "VM B's GP client uses beta"
 expect_log guests ns "\\[VM 1 'A'\\] GP client -> TEE 'beta': access denied" "VM A's GP client is denied at beta (TEEC_ERROR_ACCESS_DENIED)"
 expect_log guests ns "\\[VM 2 'B'\\] GP client -> TEE 'alpha': access denied" "VM B's GP client is denied at alpha"
+expect_log guests ns "VM 1 'A' may not open TA 9c3d5e7f-0a1b-4c2d-8e3f-4a5b6c7d8e9f in 0x8001: refused by the binding policy" "VM A may open TA hello only in alpha: TA counter refused by the hypervisor"
+expect_log guests s "\[alpha\] TA policy: 1 grant\(s\) from the system manifest" "alpha has its TA grants from the SPMC (FF-A boot information)"
 expect_log guests ns "VM 2 'B': memory share of 0x48000000, not its own memory \\(or lent\\), refused" "a guest sharing memory outside its own is refused"
 expect_log guests ns "VM 1 'A': memory share in the name of 0x0002 refused" "a share in another guest's name is refused"
 expect_log guests ns "VM 2 'B' stopped: stage-2 abort outside its memory .*FAR 0x48000000" "VM B reading VM A's memory is stopped"

@@ -26,6 +26,16 @@ void *stage1_va(u64 pa)
 	abort(); /* the SPMC touched memory it had no business with */
 }
 
+/* A partition's boot information: a host buffer at a made-up address. */
+u8 *stage1_boot_info_page(unsigned index, u64 *pa)
+{
+	static u8 pages[SPMC_BOOT_INFO_PAGES][4096]
+		__attribute__((aligned(4096)));
+
+	*pa = 0x0e180000 + (u64)index * 4096;
+	return pages[index];
+}
+
 /* Running a partition: it answers at once, as the test service would. */
 void sp_run(struct partition *p, struct ffa_value *out)
 {

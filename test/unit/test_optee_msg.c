@@ -103,6 +103,37 @@ static void refusals(void **state)
 			 TEE_ERROR_BAD_PARAMETERS); /* stray attribute bits */
 }
 
+/* The UUID of an OPEN_SESSION message, read as the TEE and a hypervisor read
+ * it. */
+static void open_uuid(void **state)
+{
+	u8 arg[OPTEE_MSG_ARG_HDR + PARAM_SIZE];
+	const u32 want[4] = { 0x11111111, 0x22222222, 0x33333333, 0x44444444 };
+	u32 uuid[4],
+		hdr[8] = { OPTEE_MSG_CMD_OPEN_SESSION, 0, 0, 0, 0, 0, 0, 2 };
+	u64 attr = ATTR_META | ATTR_VALUE_INPUT;
+
+	(void)state;
+	memset(arg, 0, sizeof(arg));
+	memcpy(arg, hdr, sizeof(hdr));
+	memcpy(arg + OPTEE_MSG_ARG_HDR, &attr, 8);
+	memcpy(arg + OPTEE_MSG_ARG_HDR + 8, want, 16);
+	assert_true(optee_msg_open_uuid(arg, uuid));
+	assert_memory_equal(uuid, want, 16);
+	hdr[7] = 1; /* the client's meta value missing */
+	memcpy(arg, hdr, sizeof(hdr));
+	assert_false(optee_msg_open_uuid(arg, uuid));
+	hdr[7] = 2;
+	hdr[0] = OPTEE_MSG_CMD_INVOKE_COMMAND;
+	memcpy(arg, hdr, sizeof(hdr));
+	assert_false(optee_msg_open_uuid(arg, uuid));
+	hdr[0] = OPTEE_MSG_CMD_OPEN_SESSION;
+	memcpy(arg, hdr, sizeof(hdr));
+	attr = ATTR_VALUE_INPUT; /* not flagged meta */
+	memcpy(arg + OPTEE_MSG_ARG_HDR, &attr, 8);
+	assert_false(optee_msg_open_uuid(arg, uuid));
+}
+
 /* Any bytes at all: a clean answer, and types that say what was read. */
 static void fuzz(void **state)
 {
@@ -141,6 +172,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(values_and_one_reference),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(open_uuid),
 		cmocka_unit_test(fuzz),
 	};
 

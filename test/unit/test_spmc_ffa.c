@@ -1,5 +1,7 @@
 /* Host tests of the SPMC's FF-A argument checks: every refusal changes nothing.
  */
+#include "test/unit/dtc_helper.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +13,8 @@
 
 #include "lib/bootpkg.h"
 #include "lib/ffa_partinfo.h"
+#include "lib/ta_policy.h"
+#include "tos/ta/hello.h"
 #include "manifests/uuids.h"
 #include "plat/qemu-virt/platform.h"
 #include "spmc/spmc.h"
@@ -296,6 +300,79 @@ static void load_policy(void)
 	ns_policy_load(&bi);
 }
 
+/*
+ * A partition that asks for boot information (alpha: gp-register-num 0)
+ * starts with its address in x0, in a page it may only read, holding the
+ * TA grants the system manifest gives in it: VM 1, TA hello.
+ */
+static void boot_info_handed_over(void **state)
+{
+	static const u32 hello[4] = { HELLO_UUID }, other[4] = { 1 };
+	struct ta_grant g[TA_POLICY_MAX];
+	const struct partition *p;
+	const u8 *page, *content;
+	u64 pa, got, attrs;
+	u32 size;
+
+	(void)state;
+	load_policy();
+	assert_int_equal(host_spmc_boot(), 0);
+	p = spmc_find_partition(0x8001);
+	page = stage1_boot_info_page(0, &pa);
+	assert_int_equal(p->vcpu.x[0], pa);
+	assert_true(pgt_lookup(&p->s2_secure, pa, &got, &attrs));
+	assert_int_equal(got, pa);
+	assert_true(attrs & S2_AP_R);
+	assert_false(attrs & S2_AP_W);
+	content =
+		ffa_boot_info_find(page, 4096, pa, TA_POLICY_BOOT_INFO, &size);
+	assert_non_null(content);
+	assert_int_equal(ta_policy_read(content, size, g, TA_POLICY_MAX), 1);
+	assert_true(ta_policy_allows(g, 1, 1, hello));
+	assert_false(ta_policy_allows(g, 1, 1, other));
+	assert_true(ta_policy_allows(g, 1, 2, other));
+}
+
+/* A system manifest from DTS text, handed over as the boot code would. */
+static void load_policy_dts(const char *dts)
+{
+	static struct bootinfo bi;
+	size_t size;
+	void *m = dtc_compile(dts, &size);
+
+	assert_non_null(m);
+	memset(&bi, 0, sizeof(bi));
+	bi.count = 1;
+	bi.image[0].type = BOOTPKG_SYSTEM;
+	bi.image[0].size = (u32)size;
+	bi.image[0].addr = (u64)(uintptr_t)m;
+	ns_policy_load(&bi); /* keeps a parsed copy */
+	free(m);
+}
+
+/* Under a hypervisor, its own ID may call only what some guest may. */
+static void host_held_to_its_guests_tees(void **state)
+{
+	struct ffa_value r;
+
+	(void)state;
+	load_policy_dts("/dts-v1/; / { compatible = \"tessera,system-1.0\"; "
+			"vm@1 { label = \"A\"; vm-id = <1>; memory = <0 "
+			"0x48000000 0 0x1000000>; tees = <0x8001>; }; };");
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8002, 0, 1, 0, 0),
+		     FFA_DENIED);
+	assert_int_equal(sp_run_calls, 0);
+	r = ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001, 0, 1, 0, 0);
+	assert_int_equal(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
+	load_policy_dts("/dts-v1/; / { compatible = \"tessera,system-1.0\"; "
+			"host-tees = <0x8002>; };");
+	assert_error(ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8001, 0, 1, 0, 0),
+		     FFA_DENIED);
+	r = ns_call(FFA_MSG_SEND_DIRECT_REQ_32, 0x8002, 0, 1, 0, 0);
+	assert_int_equal(r.x[0], FFA_MSG_SEND_DIRECT_RESP_32);
+	load_policy(); /* the shipped one again, for the tests after */
+}
+
 #define VM_MSG (FFA_FWK_MSG | FFA_FWK_VM_CREATED)
 
 /* VM availability messages: only the hypervisor's, about a VM it has,
@@ -495,6 +572,8 @@ int main(void)
 		T(run_refusals),
 		T(partition_calls),
 		T(fault_in_chain_unwinds_to_caller),
+		T(boot_info_handed_over),
+		T(host_held_to_its_guests_tees),
 		T(vm_messages),
 		T(manifests_refused),
 	};

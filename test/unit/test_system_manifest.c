@@ -78,6 +78,73 @@ static void no_tees_is_allowed(void **state)
 	free(b);
 }
 
+/* tas: the TAs a VM may open, per TEE; a TEE not named there, any TA */
+static void ta_lists(void **state)
+{
+	const u32 hello[4] = { 0x11, 0x22, 0x33, 0x44 }, other[4] = { 0x11 };
+	struct system_manifest s;
+	const char *why;
+	size_t size;
+	void *b = blob_of("vm@1 { label = \"A\"; vm-id = <1>; memory = <0 1 "
+			  "0 2>; tees = <0x8001 0x8002>; tas = <0x8001 0x11 "
+			  "0x22 0x33 0x44>; };",
+			  &size);
+
+	(void)state;
+	assert_int_equal(system_manifest_parse(b, size, &s, &why), 0);
+	assert_int_equal(s.vms[0].ta_count, 1);
+	assert_true(system_vm_may_open(&s.vms[0], 0x8001, hello));
+	assert_false(system_vm_may_open(&s.vms[0], 0x8001, other));
+	assert_true(system_vm_may_open(&s.vms[0], 0x8002, other));
+	assert_false(system_vm_may_open(&s.vms[0], 0x8003, hello));
+	free(b);
+	assert_non_null(strstr(refused("vm@1 { label = \"A\"; vm-id = <1>; "
+				       "memory = <0 1 0 2>; tees = <0x8001>; "
+				       "tas = <0x8002 1 2 3 4>; };"),
+			       "not in tees"));
+	assert_non_null(strstr(refused("vm@1 { label = \"A\"; vm-id = <1>; "
+				       "memory = <0 1 0 2>; tees = <0x8001>; "
+				       "tas = <0x8001 1 2 3>; };"),
+			       "tas"));
+	assert_non_null(strstr(
+		refused("vm@1 { label = \"A\"; vm-id = <1>; memory = <0 1 0 "
+			"2>; tees = <0x8001>; tas = <0x8001 1 1 1 1>, <0x8001 "
+			"2 2 2 2>, <0x8001 3 3 3 3>, <0x8001 4 4 4 4>, <0x8001 5 "
+			"5 5 5>, <0x8001 6 6 6 6>, <0x8001 7 7 7 7>, <0x8001 8 8 "
+			"8 8>, <0x8001 9 9 9 9>; };"),
+		"at most 8"));
+	assert_non_null(strstr(refused("vm@1 { label = \"A\"; vm-id = <1>; "
+				       "memory = <0 1 0 2>; tees = <0x8001>; "
+				       "tas = [01]; };"),
+			       "tas"));
+}
+
+/* host-tees: what ID 0 may call; not given, what some VM may call */
+static void host_endpoint(void **state)
+{
+	struct system_manifest s;
+	const char *why;
+	size_t size;
+	void *b = blob_of(VM_A, &size);
+
+	(void)state;
+	assert_int_equal(system_manifest_parse(b, size, &s, &why), 0);
+	assert_true(system_host_may_call(&s, 0x8001));
+	assert_false(system_host_may_call(&s, 0x8003));
+	free(b);
+	b = blob_of("host-tees = <0x8003>; " VM_A, &size);
+	assert_int_equal(system_manifest_parse(b, size, &s, &why), 0);
+	assert_false(system_host_may_call(&s, 0x8001));
+	assert_true(system_host_may_call(&s, 0x8003));
+	free(b);
+	b = blob_of("host-tees = <>; " VM_A, &size);
+	assert_int_equal(system_manifest_parse(b, size, &s, &why), 0);
+	assert_false(system_host_may_call(&s, 0x8001));
+	free(b);
+	assert_non_null(strstr(refused("host-tees = <0x1>; " VM_A),
+			       "secure partition"));
+}
+
 static void refusals(void **state)
 {
 	struct system_manifest s;
@@ -170,6 +237,8 @@ static void corruption(void **state)
 					    SYSTEM_MAX_TEES);
 				assert_true(strlen(s.vms[k].name) <
 					    SYSTEM_NAME_MAX);
+				assert_true(s.vms[k].ta_count <=
+					    SYSTEM_MAX_TAS);
 			}
 		}
 	}
@@ -182,6 +251,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped),
 		cmocka_unit_test(no_tees_is_allowed),
+		cmocka_unit_test(ta_lists),
+		cmocka_unit_test(host_endpoint),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(too_many),
 		cmocka_unit_test(corruption),

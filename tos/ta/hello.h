@@ -5,6 +5,8 @@
 /* 8aaaf200-2450-11e4-abe2-0002a5d5c51b is OP-TEE's hello world; ours: */
 /* 3f6c1a2e-9d84-4b57-a0c3-5e1f7b2d8c90, as the four w-register words */
 #define HELLO_UUID 0x2e1a6c3f, 0x574b849d, 0x1f5ec3a0, 0x908c2d7b
+/* the same, as device-tree cells (the system manifest's "tas") */
+#define HELLO_UUID_CELLS 0x2e1a6c3f 0x574b849d 0x1f5ec3a0 0x908c2d7b
 
 /* Open may carry a memref in and a value out: the session's counter starts
  * at the sum of the memref's bytes, which value out a reports. */
