@@ -62,7 +62,8 @@ KEYSTORE_SRCS := $(TOS_CORE) $(TOS_TA) tos/ta_table_keystore.c \
 	tos/keystore.c lib/hmac_sha256.c lib/sha256.c
 # The normal-world hypervisor and its guest kernel (issue 6, first part)
 GUEST_SRCS := guest/start.S guest/main.c guest/ffa.c guest/test_life.c guest/test_discovery.c \
-	guest/test_lend.c guest/test_ta_policy.c nwtest/teec.c lib/fdt.c \
+	guest/test_lend.c guest/test_ta_policy.c \
+	guest/test_msg.c nwtest/teec.c lib/fdt.c \
 	lib/ffa_mem_desc.c arch/aarch64/ffa_smc.S $(FW_LIB)
 NWVISOR_SRCS := nwvisor/start.S nwvisor/main.c nwvisor/vm.c \
 	nwvisor/vm_lifecycle.c nwvisor/vm_sched.c plat/qemu-virt/gic_cpu.c \
@@ -231,7 +232,8 @@ UNIT_EXTRA_test_teec := nwtest/teec.c
 $(BUILD)/unit/test_teec: $(UNIT_EXTRA_test_teec) $(wildcard nwtest/*.h)
 $(BUILD)/unit/test_spmc_mem $(BUILD)/unit/test_spmc_notif: \
 	$(UNIT_EXTRA_test_spmc_ffa) $(wildcard spmc/*.h) \
-	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb
+	$(BUILD)/manifests/sp-alpha.dtb $(BUILD)/manifests/sp-beta.dtb \
+	$(BUILD)/manifests/system.dtb
 $(BUILD)/unit/test_manifest: $(BUILD)/manifests/sp-alpha.dtb \
 	$(BUILD)/manifests/sp-beta.dtb
 $(BUILD)/unit/%: test/unit/%.c $(UNIT_LIB) $(wildcard lib/*.h) \

@@ -38,6 +38,8 @@ void guest_test_discovery(u16 mine);
 /* guest/test_lend.c: lending and donating through the proxy */
 void guest_test_lend(u16 me, u16 mine, u16 theirs);
 void guest_test_donated_gone(u16 mine);
+/* guest/test_msg.c: indirect messages to our TEE */
+void guest_test_msg(u16 me, u16 other, u16 mine, u16 theirs);
 /* guest/test_ta_policy.c: which TAs the binding policy lets us open */
 void guest_test_ta_policy(u16 me, u16 mine, const char *name);
 

@@ -258,6 +258,7 @@ void guest_main(u64 dtb, u64 boot)
 	guest_test_discovery(mine);
 	gp_client(me == 1 ? "alpha" : "beta", me == 1 ? "beta" : "alpha");
 	guest_test_ta_policy(me, mine, me == 1 ? "alpha" : "beta");
+	guest_test_msg(me, other, mine, theirs);
 	bad_shares(me, mine, theirs);
 	guest_test_lend(me, mine, theirs);
 	CHECK_EQ(nw_call(0x8400ff00u, 0, 0, 0, 0, 0).x[0],

@@ -62,7 +62,8 @@ void guest_test_discovery(u16 mine)
 
 	CHECK_EQ(nw_call(FFA_FEATURES, FFA_PARTITION_INFO_GET, 0, 0, 0, 0).x[0],
 		 FFA_SUCCESS_32, "FFA_FEATURES: discovery is offered");
-	CHECK_EQ(ffa_err(nw_call(FFA_FEATURES, FFA_MSG_SEND2, 0, 0, 0, 0)),
+	CHECK_EQ(ffa_err(nw_call(FFA_FEATURES, FFA_NOTIFICATION_BIND, 0, 0, 0,
+				 0)),
 		 (u64)(s64)FFA_NOT_SUPPORTED,
 		 "FFA_FEATURES: what the proxy does not offer: NOT_SUPPORTED");
 }

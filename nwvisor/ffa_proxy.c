@@ -3,6 +3,7 @@
 #include "arch/aarch64/ffa_smc.h"
 #include "lib/log.h"
 #include "lib/smccc.h"
+#include "lib/string.h"
 #include "nwvisor/nwvisor.h"
 
 static struct ffa_value *regs(struct vm *vm)
@@ -78,6 +79,59 @@ static void direct_req(struct vm *vm, const struct ffa_value *a)
 		vm->preempted = r.x[1];
 	else
 		answer(vm, r);
+}
+
+/* The v1.1 partition message header: flags, reserved, payload offset,
+ * sender and receiver, payload size */
+#define MSG_HDR_SIZE 20
+#define MSG_SEND2_DELAY_SRI BIT(1)
+
+static u32 le32(const u8 *p)
+{
+	return (u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 | (u32)p[3] << 24;
+}
+
+/*
+ * FFA_MSG_SEND2: the guest's message, from its own ID to a TEE the policy
+ * gives it, copied from its TX into ours (what the guest does to its TX
+ * afterwards changes nothing) and sent on in its name.
+ */
+static struct ffa_value msg_send2(struct vm *vm, const struct ffa_value *a)
+{
+	u8 hdr[MSG_HDR_SIZE];
+	u32 offset, size, sr;
+	u16 to;
+
+	if ((u32)a->x[1] || ((u32)a->x[2] & ~MSG_SEND2_DELAY_SRI))
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	if (!vm->rxtx_mapped)
+		return ffa_error(FFA_DENIED);
+	memcpy(hdr, (const void *)vm->tx_pa, sizeof(hdr));
+	offset = le32(hdr + 8);
+	sr = le32(hdr + 12);
+	size = le32(hdr + 16);
+	to = (u16)sr;
+	if (le32(hdr) || le32(hdr + 4) || offset < MSG_HDR_SIZE ||
+	    offset > PAGE_SIZE || size > PAGE_SIZE - offset)
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	if (sr >> 16 != vm->id) {
+		log_printf("VM %u '%s': message in the name of 0x%04x "
+			   "refused\n",
+			   vm->id, vm->name, sr >> 16);
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	}
+	if (!vm_may_reach(vm, to)) {
+		log_printf("VM %u '%s': message to 0x%04x refused by the "
+			   "binding policy\n",
+			   vm->id, vm->name, to);
+		return ffa_error(FFA_DENIED);
+	}
+	memcpy(nwv_tx, hdr, MSG_HDR_SIZE);
+	memcpy(nwv_tx + MSG_HDR_SIZE, (const u8 *)vm->tx_pa + offset, size);
+	nwv_tx[8] = MSG_HDR_SIZE; /* the payload right after the header */
+	nwv_tx[9] = nwv_tx[10] = nwv_tx[11] = 0;
+	return ffa_smc(ffa_value8(FFA_MSG_SEND2, (u64)vm->id << 16, a->x[2], 0,
+				  0, 0, 0, 0));
 }
 
 void vm_resume_call(struct vm *vm)
@@ -170,11 +224,14 @@ bool vm_handle_call(struct vm *vm)
 	case FFA_MSG_SEND_DIRECT_REQ_64:
 		direct_req(vm, &a);
 		return true;
+	case FFA_MSG_SEND2:
+		answer(vm, msg_send2(vm, &a));
+		return true;
 	default:
 		break;
 	}
 	if ((fid & 0xbfffff00u) == 0x84000000u && (fid & 0xff) >= 0x60)
-		/* notifications, indirect messages, fragments and the
+		/* notifications, messages to guests, fragments and the
 		 * rest of FF-A: not proxied for guests */
 		answer(vm, ffa_error(FFA_NOT_SUPPORTED));
 	else

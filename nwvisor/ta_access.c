@@ -30,11 +30,14 @@ static int opens(const struct vm *vm, const struct ffa_value *a, u32 uuid[4])
 		 * the guest and that TEE have the memory: what we read is
 		 * what the TEE reads.
 		 */
-		if (!nwv_mem_read(vm, handle, (u32)a->x[6], arg,
-				  OPTEE_MSG_ARG_HDR))
+		/* the command alone first: most calls open nothing */
+		if (!nwv_mem_read(vm, handle, (u32)a->x[6], arg, 4))
 			return -1;
 		if (optee_get32(arg) != OPTEE_MSG_CMD_OPEN_SESSION)
 			return 0;
+		if (!nwv_mem_read(vm, handle, (u32)a->x[6], arg,
+				  OPTEE_MSG_ARG_HDR))
+			return -1;
 		if (optee_get32(arg + 28) < 2)
 			return 0; /* malformed: the TEE refuses it */
 		if (!nwv_mem_read(vm, handle, (u32)a->x[6], arg, sizeof(arg)))

@@ -25,15 +25,18 @@ static void put32(u8 *p, u32 v)
 	p[3] = (u8)(v >> 24);
 }
 
-/* The receiver's mailbox, if it takes indirect messages at all. */
-static struct mailbox *receiver_mailbox(u16 id, s32 *err)
+/* The receiver's mailbox, if it takes indirect messages at all (and in
+ * *to the partition, or NULL for the normal world). */
+static struct mailbox *receiver_mailbox(u16 id, struct partition **to, s32 *err)
 {
 	struct partition *q;
 
 	*err = FFA_OK;
+	*to = NULL;
 	if (id == FFA_HOST_ID)
 		return &spmc_ns.mb;
 	q = spmc_find_partition(id);
+	*to = q;
 	if (!q) {
 		*err = FFA_INVALID_PARAMETERS;
 		return NULL;
@@ -51,12 +54,20 @@ struct ffa_value ffa_msg_send2(struct caller c, const struct ffa_value *a)
 	struct mailbox *tx = caller_mailbox(c), *rx;
 	u32 offset, sender_receiver, size, limit;
 	u8 hdr[MSG_HDR_SIZE], *dst;
-	u16 receiver;
+	u16 receiver, sender = c.id;
+	struct partition *to;
 	s32 err;
 
-	/* w1[31:16] names a VM only when a hypervisor forwards the call */
-	if ((u32)a->x[1] != 0 || ((u32)a->x[2] & ~MSG_SEND2_DELAY_SRI))
+	/* w1[31:16] names a VM only when a hypervisor forwards the call: one
+	 * of the system manifest's, whose message it sends */
+	if ((u16)a->x[1] || (a->x[1] >> 16 && c.p) || a->x[1] >> 32 ||
+	    ((u32)a->x[2] & ~MSG_SEND2_DELAY_SRI))
 		return ffa_error(FFA_INVALID_PARAMETERS);
+	if (a->x[1] >> 16) {
+		sender = (u16)(a->x[1] >> 16);
+		if (sender > SPMC_NS_VM_ID_MAX || !ns_policy_vm_name(sender))
+			return ffa_error(FFA_INVALID_PARAMETERS);
+	}
 	if (!tx->mapped)
 		return ffa_error(FFA_DENIED);
 	limit = tx->pages * PAGE_SIZE;
@@ -66,11 +77,17 @@ struct ffa_value ffa_msg_send2(struct caller c, const struct ffa_value *a)
 	sender_receiver = le32(hdr + 12);
 	size = le32(hdr + 16);
 	receiver = (u16)sender_receiver;
-	if (le32(hdr) || le32(hdr + 4) || sender_receiver >> 16 != c.id ||
+	if (le32(hdr) || le32(hdr + 4) || sender_receiver >> 16 != sender ||
 	    receiver == c.id || offset < MSG_HDR_SIZE || offset > limit ||
 	    size > limit - offset)
 		return ffa_error(FFA_INVALID_PARAMETERS);
-	rx = receiver_mailbox(receiver, &err);
+	/* the normal world's endpoints send to partitions only, and only to
+	 * those the system manifest gives them */
+	if (!c.p && receiver < 0x8000)
+		return ffa_error(FFA_INVALID_PARAMETERS);
+	rx = receiver_mailbox(receiver, &to, &err);
+	if (!err && !c.p)
+		err = ns_policy_check(sender, to);
 	if (err)
 		return ffa_error(err);
 	if (!rx->mapped)

@@ -164,7 +164,7 @@ static s32 build_request(struct caller c, const struct ffa_mem_desc *d,
 		if (!q)
 			return FFA_INVALID_PARAMETERS;
 		if (!c.p) {
-			s32 err = ns_policy_check(d->sender, q->m.id);
+			s32 err = ns_policy_check(d->sender, q);
 
 			if (err)
 				return err;

@@ -102,7 +102,7 @@ void ffa_direct_req_from_ns(struct ffa_value *a)
 	if (!err && (u32)a->x[2])
 		err = check_vm_message(a, q);
 	else if (!err)
-		err = ns_policy_check(src, q->m.id);
+		err = ns_policy_check(src, q);
 
 	if (err) {
 		*a = ffa_error(err);

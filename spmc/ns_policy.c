@@ -33,15 +33,17 @@ void ns_policy_load(const struct bootinfo *bi)
 		policy_given = true;
 		if (system_manifest_parse((const void *)im->addr, im->size,
 					  &policy, &why)) {
-			log_printf("system manifest refused: %s; no VM may "
-				   "call\n",
+			log_printf("system manifest refused: %s; the normal "
+				   "world may call nothing\n",
 				   why);
-			return;
+			break;
 		}
 		log_printf("system manifest: %u normal-world VM(s) may call\n",
 			   policy.vm_count);
-		return;
+		break;
 	}
+	for (i = 0; i < spmc_partition_count; i++)
+		ns_policy_apply(&spmc_partitions[i]);
 }
 
 const char *ns_policy_vm_name(u16 vm)
@@ -51,28 +53,43 @@ const char *ns_policy_vm_name(u16 vm)
 	return v ? v->name : NULL;
 }
 
-s32 ns_policy_check(u16 vm, u16 partition)
+/* Which normal-world endpoints may call p, as one bit each (IDs 0-15). */
+static u16 callers_of(const struct partition *p)
+{
+	u16 bits = 0;
+	unsigned i;
+
+	if (!policy_given || system_host_may_call(&policy, p->m.id))
+		bits |= 1;
+	for (i = 0; i < policy.vm_count; i++)
+		if (policy.vms[i].id <= SPMC_NS_VM_ID_MAX &&
+		    system_vm_may_call(&policy.vms[i], p->m.id))
+			bits |= (u16)(1u << policy.vms[i].id);
+	return bits;
+}
+
+void ns_policy_apply(struct partition *p)
+{
+	p->ns_callers = callers_of(p);
+}
+
+s32 ns_policy_refuse(u16 vm, const struct partition *q)
 {
 	const struct system_vm *v;
 
 	if (vm == FFA_HOST_ID) {
-		if (!policy_given || system_host_may_call(&policy, partition))
-			return FFA_OK;
 		log_printf("the normal world's own endpoint may not call "
 			   "0x%04x: refused (system manifest)\n",
-			   partition);
+			   q->m.id);
 		return FFA_DENIED;
 	}
 	v = system_vm_find(&policy, vm);
 	if (!v)
 		return FFA_INVALID_PARAMETERS;
-	if (!system_vm_may_call(v, partition)) {
-		log_printf("VM %u '%s' may not call 0x%04x: refused (system "
-			   "manifest)\n",
-			   vm, v->name, partition);
-		return FFA_DENIED;
-	}
-	return FFA_OK;
+	log_printf("VM %u '%s' may not call 0x%04x: refused (system "
+		   "manifest)\n",
+		   vm, v->name, q->m.id);
+	return FFA_DENIED;
 }
 
 /*

@@ -172,6 +172,7 @@ static int create_one(const struct bootinfo *bi,
 	why = map_regions(p);
 	if (!why)
 		why = ns_policy_hand_over(p, spmc_partition_count);
+	ns_policy_apply(p);
 	if (why) {
 		log_printf("partition '%s' refused: %s\n", p->m.name, why);
 		pgt_destroy(&p->s2_secure);

@@ -45,6 +45,7 @@ struct partition {
 	bool serving; /* caller is valid */
 	u32 fwk_resp; /* w2 its response must carry: 0, or a framework type */
 	u32 version; /* FF-A version it asked for */
+	u16 ns_callers; /* bit n: normal-world endpoint n may call it */
 	struct mailbox mb;
 	struct notif_bitmap notif;
 	char console[80]; /* FFA_CONSOLE_LOG text until its line ends */
@@ -61,8 +62,21 @@ struct ns_endpoint {
 /* ns_policy.c: the system manifest's binding policy, from the boot info */
 struct bootinfo;
 void ns_policy_load(const struct bootinfo *bi);
-/* FFA_OK, INVALID_PARAMETERS (no such VM) or DENIED (logged) */
-s32 ns_policy_check(u16 vm, u16 partition);
+/* Which normal-world endpoints may call p, from the manifest (at its
+ * creation, and again whenever a manifest is loaded) */
+void ns_policy_apply(struct partition *p);
+/* Why vm may not call q: INVALID_PARAMETERS (no such VM) or DENIED
+ * (logged) */
+s32 ns_policy_refuse(u16 vm, const struct partition *q);
+
+/* May normal-world endpoint vm call q? FFA_OK, or ns_policy_refuse's
+ * answer. Inline: every allowed call pays one test. */
+static inline s32 ns_policy_check(u16 vm, const struct partition *q)
+{
+	if (vm <= SPMC_NS_VM_ID_MAX && (q->ns_callers >> vm & 1))
+		return FFA_OK;
+	return ns_policy_refuse(vm, q);
+}
 /* The name of VM vm of the system manifest, or NULL if it has none */
 const char *ns_policy_vm_name(u16 vm);
 /* Boot information for partition p (spmc_partitions[index]), if its

@@ -134,6 +134,8 @@ expect_log guests ns "\\[VM 1 'A'\\] GP client -> TEE 'beta': access denied" "VM
 expect_log guests ns "\\[VM 2 'B'\\] GP client -> TEE 'alpha': access denied" "VM B's GP client is denied at alpha"
 expect_log guests ns "VM 1 'A' may not open TA 9c3d5e7f-0a1b-4c2d-8e3f-4a5b6c7d8e9f in 0x8001: refused by the binding policy" "VM A may open TA hello only in alpha: TA counter refused by the hypervisor"
 expect_log guests s "\[alpha\] TA policy: 1 grant\(s\) from the system manifest" "alpha has its TA grants from the SPMC (FF-A boot information)"
+expect_log guests ns "VM 1 'A': message to 0x8002 refused by the binding policy" "VM A's indirect message to beta is refused"
+expect_log guests ns "VM 2 'B': message in the name of 0x0001 refused" "an indirect message in another guest's name is refused"
 expect_log guests ns "VM 2 'B': memory share of 0x48000000, not its own memory \\(or lent\\), refused" "a guest sharing memory outside its own is refused"
 expect_log guests ns "VM 1 'A': memory share in the name of 0x0002 refused" "a share in another guest's name is refused"
 expect_log guests ns "VM 2 'B' stopped: stage-2 abort outside its memory .*FAR 0x48000000" "VM B reading VM A's memory is stopped"

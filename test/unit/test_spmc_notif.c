@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "lib/bootpkg.h"
 #include "plat/qemu-virt/platform.h"
 #include "spmc/spmc.h"
 #include "spmc/stage1.h"
@@ -257,6 +258,52 @@ static void indirect_messages(void **state)
 	is_error(sp(alpha, FFA_RX_ACQUIRE, 0, 0, 0, 0), FFA_NOT_SUPPORTED);
 }
 
+/*
+ * A hypervisor forwards its VMs' messages: w1[31:16] names the VM, which
+ * must be one of the system manifest's, be the header's sender and be
+ * allowed to call the receiver.
+ */
+static void indirect_messages_for_vms(void **state)
+{
+	static struct bootinfo bi;
+	struct caller ca = { alpha, ALPHA };
+	struct ffa_value a, r;
+	u32 size;
+	u8 *m = host_load_manifest("system.dtb", &size);
+
+	(void)state;
+	assert_non_null(m);
+	bi.count = 1;
+	bi.image[0].type = BOOTPKG_SYSTEM;
+	bi.image[0].size = size;
+	bi.image[0].addr = (u64)(uintptr_t)m;
+	ns_policy_load(&bi); /* VM 1 may call alpha, VM 2 beta */
+	a = ffa_value8(FFA_RXTX_MAP_64, A_TX, A_RX, 1, 0, 0, 0, 0);
+	assert_true(ffa_answer_simple(ca, &a, &r));
+	ok(r);
+	ok(ns(FFA_RXTX_MAP_64, NS_TX, NS_RX, 1, 0));
+	message(NS_TX, 1, ALPHA, 8, 20);
+	ok(ns(FFA_MSG_SEND2, 1 << 16, 0, 0, 0));
+	assert_int_equal(((u8 *)stage1_va(A_RX))[14], 1); /* from VM 1 */
+	ok(sp(alpha, FFA_RX_RELEASE, 0, 0, 0, 0));
+	message(NS_TX, 2, ALPHA, 8, 20); /* VM 2 may not call alpha */
+	is_error(ns(FFA_MSG_SEND2, 2 << 16, 0, 0, 0), FFA_DENIED);
+	message(NS_TX, 9, ALPHA, 8, 20); /* no such VM */
+	is_error(ns(FFA_MSG_SEND2, 9 << 16, 0, 0, 0), FFA_INVALID_PARAMETERS);
+	message(NS_TX, 2, ALPHA, 8, 20); /* header and w1 disagree */
+	is_error(ns(FFA_MSG_SEND2, 1 << 16, 0, 0, 0), FFA_INVALID_PARAMETERS);
+	message(NS_TX, 1, 0, 8, 20); /* to the normal world itself */
+	is_error(ns(FFA_MSG_SEND2, 1 << 16, 0, 0, 0), FFA_INVALID_PARAMETERS);
+	message(NS_TX, 1, ALPHA, 8, 20);
+	is_error(ns(FFA_MSG_SEND2, 1 << 16 | 1, 0, 0, 0),
+		 FFA_INVALID_PARAMETERS); /* w1[15:0] MBZ */
+	assert_false(alpha->mb.rx_full);
+	/* a partition names no VM */
+	message(A_TX, ALPHA, 0, 8, 20);
+	is_error(sp(alpha, FFA_MSG_SEND2, 1 << 16, 0, 0, 0),
+		 FFA_INVALID_PARAMETERS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +311,7 @@ int main(void)
 		cmocka_unit_test_setup(bind_set_get, setup),
 		cmocka_unit_test_setup(info_get_two_lists, setup),
 		cmocka_unit_test_setup(indirect_messages, setup),
+		cmocka_unit_test_setup(indirect_messages_for_vms, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
