@@ -1,6 +1,7 @@
 /* A guest's SMC/HVC: PSCI for itself, FF-A checked and sent on in its own name.
  */
 #include "arch/aarch64/ffa_smc.h"
+#include "lib/ffa_msg_hdr.h"
 #include "lib/log.h"
 #include "lib/smccc.h"
 #include "lib/string.h"
@@ -81,16 +82,6 @@ static void direct_req(struct vm *vm, const struct ffa_value *a)
 		answer(vm, r);
 }
 
-/* The v1.1 partition message header: flags, reserved, payload offset,
- * sender and receiver, payload size */
-#define MSG_HDR_SIZE 20
-#define MSG_SEND2_DELAY_SRI BIT(1)
-
-static u32 le32(const u8 *p)
-{
-	return (u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 | (u32)p[3] << 24;
-}
-
 /*
  * FFA_MSG_SEND2: the guest's message, from its own ID to a TEE the policy
  * gives it, copied from its TX into ours (what the guest does to its TX
@@ -98,38 +89,31 @@ static u32 le32(const u8 *p)
  */
 static struct ffa_value msg_send2(struct vm *vm, const struct ffa_value *a)
 {
-	u8 hdr[MSG_HDR_SIZE];
-	u32 offset, size, sr;
-	u16 to;
+	const u8 *tx = (const u8 *)vm->tx_pa;
+	struct ffa_msg_hdr h;
 
-	if ((u32)a->x[1] || ((u32)a->x[2] & ~MSG_SEND2_DELAY_SRI))
+	if ((u32)a->x[1] || ((u32)a->x[2] & ~FFA_MSG_SEND2_DELAY_SRI))
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	if (!vm->rxtx_mapped)
 		return ffa_error(FFA_DENIED);
-	memcpy(hdr, (const void *)vm->tx_pa, sizeof(hdr));
-	offset = le32(hdr + 8);
-	sr = le32(hdr + 12);
-	size = le32(hdr + 16);
-	to = (u16)sr;
-	if (le32(hdr) || le32(hdr + 4) || offset < MSG_HDR_SIZE ||
-	    offset > PAGE_SIZE || size > PAGE_SIZE - offset)
+	h = ffa_msg_hdr_read(tx);
+	if (!ffa_msg_hdr_valid(&h, PAGE_SIZE))
 		return ffa_error(FFA_INVALID_PARAMETERS);
-	if (sr >> 16 != vm->id) {
+	if (h.sender != vm->id) {
 		log_printf("VM %u '%s': message in the name of 0x%04x "
 			   "refused\n",
-			   vm->id, vm->name, sr >> 16);
+			   vm->id, vm->name, h.sender);
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	}
-	if (!vm_may_reach(vm, to)) {
+	if (!vm_may_reach(vm, h.receiver)) {
 		log_printf("VM %u '%s': message to 0x%04x refused by the "
 			   "binding policy\n",
-			   vm->id, vm->name, to);
+			   vm->id, vm->name, h.receiver);
 		return ffa_error(FFA_DENIED);
 	}
-	memcpy(nwv_tx, hdr, MSG_HDR_SIZE);
-	memcpy(nwv_tx + MSG_HDR_SIZE, (const u8 *)vm->tx_pa + offset, size);
-	nwv_tx[8] = MSG_HDR_SIZE; /* the payload right after the header */
-	nwv_tx[9] = nwv_tx[10] = nwv_tx[11] = 0;
+	/* our copy, the payload right after the header */
+	ffa_msg_hdr_write(nwv_tx, h.sender, h.receiver, h.size);
+	memcpy(nwv_tx + FFA_MSG_HDR_SIZE, tx + h.offset, h.size);
 	return ffa_smc(ffa_value8(FFA_MSG_SEND2, (u64)vm->id << 16, a->x[2], 0,
 				  0, 0, 0, 0));
 }

@@ -1,12 +1,11 @@
 /* The trusted OS's notifications and indirect messages, as test services. */
 #include "arch/aarch64/ffa_smc.h"
 #include "lib/ffa.h"
+#include "lib/ffa_msg_hdr.h"
 #include "lib/string.h"
 #include "tos/mem.h"
 #include "tos/msg.h"
 #include "tos/tos.h"
-
-#define MSG_HDR_SIZE 20
 
 /* FF-A status of a call: 0, or its error code. */
 static u64 status(struct ffa_value r)
@@ -50,16 +49,14 @@ void tos_notif(struct ffa_value *out, const struct ffa_value *req, u16 self)
 
 void tos_msg_read(struct ffa_value *out)
 {
-	u32 sr, size, offset;
+	struct ffa_msg_hdr h = ffa_msg_hdr_read(tos_rx);
 	u64 word = 0;
 
-	memcpy(&offset, tos_rx + 8, 4);
-	memcpy(&sr, tos_rx + 12, 4);
-	memcpy(&size, tos_rx + 16, 4);
-	if (offset >= MSG_HDR_SIZE && offset <= PAGE_SIZE - 8 && size >= 8)
-		memcpy(&word, tos_rx + offset, 8);
-	out->x[4] = sr >> 16;
-	out->x[5] = size;
+	if (h.offset >= FFA_MSG_HDR_SIZE && h.offset <= PAGE_SIZE - 8 &&
+	    h.size >= 8)
+		memcpy(&word, tos_rx + h.offset, 8);
+	out->x[4] = h.sender;
+	out->x[5] = h.size;
 	out->x[6] = word;
 	out->x[7] = status(
 		ffa_smc(ffa_value8(FFA_RX_RELEASE, 0, 0, 0, 0, 0, 0, 0)));
@@ -67,16 +64,8 @@ void tos_msg_read(struct ffa_value *out)
 
 void tos_msg_send(struct ffa_value *out, u16 to, u64 word, u16 self)
 {
-	u32 v;
-
-	memset(tos_tx, 0, MSG_HDR_SIZE + 8);
-	v = MSG_HDR_SIZE;
-	memcpy(tos_tx + 8, &v, 4);
-	v = (u32)self << 16 | to;
-	memcpy(tos_tx + 12, &v, 4);
-	v = 8;
-	memcpy(tos_tx + 16, &v, 4);
-	memcpy(tos_tx + MSG_HDR_SIZE, &word, 8);
+	ffa_msg_hdr_write(tos_tx, self, to, 8);
+	memcpy(tos_tx + FFA_MSG_HDR_SIZE, &word, 8);
 	out->x[4] =
 		status(ffa_smc(ffa_value8(FFA_MSG_SEND2, 0, 0, 0, 0, 0, 0, 0)));
 }
