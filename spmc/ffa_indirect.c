@@ -60,7 +60,7 @@ struct ffa_value ffa_msg_send2(struct caller c, const struct ffa_value *a)
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	/* the normal world's endpoints send to partitions only, and only to
 	 * those the system manifest gives them */
-	if (!c.p && h.receiver < 0x8000)
+	if (!c.p && !(h.receiver & FFA_SECURE_BIT))
 		return ffa_error(FFA_INVALID_PARAMETERS);
 	rx = receiver_mailbox(h.receiver, &to, &err);
 	if (!err && !c.p)

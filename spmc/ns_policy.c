@@ -110,11 +110,10 @@ const char *ns_policy_hand_over(struct partition *p, unsigned index)
 	item.size = ta_policy_write(&policy, p->m.id, grants) * TA_GRANT_SIZE;
 	if (p->m.boot_info_reg == MANIFEST_NO_BOOT_INFO) {
 		if (item.size)
-			log_printf(
-				"partition 0x%04x takes no boot information: "
-				"the TAs the system manifest grants in it "
-				"are not held to\n",
-				p->m.id);
+			log_printf("partition 0x%04x takes no boot "
+				   "information: its TA grants go unenforced "
+				   "in the secure world\n",
+				   p->m.id);
 		return NULL;
 	}
 	if (!ffa_boot_info_write(page, PAGE_SIZE, pa, &item, 1))

@@ -1,5 +1,6 @@
 /* Which TAs each normal-world VM may open here: the grants the SPMC hands us at
  * boot. */
+#include "lib/ffa.h"
 #include "lib/log.h"
 #include "lib/ta_policy.h"
 #include "tos/mmu.h"
@@ -42,7 +43,7 @@ bool tos_ta_may_open(u16 owner, const u32 uuid[4])
 {
 	char text[37];
 
-	if (owner == 0 || owner >= 0x8000)
+	if (owner == FFA_HOST_ID || (owner & FFA_SECURE_BIT))
 		return true; /* the normal world's own endpoint; partitions */
 	if (!grants_broken &&
 	    ta_policy_allows(grants, grant_count, owner, uuid))

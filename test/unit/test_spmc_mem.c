@@ -137,6 +137,27 @@ static bool mapped_ns(struct partition *p, u64 addr, u64 *attrs)
 	return pgt_lookup(&p->s2_ns, addr, &pa, attrs) && pa == addr;
 }
 
+/* alpha retrieves h whole (v1.0 request): the response's length in RX */
+static u32 retrieve(u64 h)
+{
+	u32 len = retrieve_desc(alpha, A_TX, h, 0);
+	struct ffa_value r = sp(alpha, FFA_MEM_RETRIEVE_REQ_32, len, len);
+
+	assert_int_equal(r.x[0], FFA_MEM_RETRIEVE_RESP);
+	return (u32)r.x[1];
+}
+
+/* alpha releases RX and relinquishes h; the normal world reclaims it */
+static void give_back(u64 h)
+{
+	assert_int_equal(sp(alpha, FFA_RX_RELEASE, 0, 0).x[0], FFA_SUCCESS_32);
+	relinquish_desc(A_TX, h, 0x8001);
+	assert_int_equal(sp(alpha, FFA_MEM_RELINQUISH, 0, 0).x[0],
+			 FFA_SUCCESS_32);
+	assert_int_equal(ns(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0).x[0],
+			 FFA_SUCCESS_32);
+}
+
 static void share_retrieve_relinquish_reclaim(void **state)
 {
 	u64 h, attrs;
@@ -200,21 +221,13 @@ static void lend_and_donate_left_to_the_receiver(void **state)
 	r = ns(FFA_MEM_LEND_32, len, len, 0);
 	assert_int_equal(r.x[0], FFA_SUCCESS_32);
 	h = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
-	len = retrieve_desc(alpha, A_TX, h, 0);
-	r = sp(alpha, FFA_MEM_RETRIEVE_REQ_32, len, len);
-	assert_int_equal(r.x[0], FFA_MEM_RETRIEVE_RESP);
-	assert_int_equal(ffa_mem_desc_read(stage1_va(A_RX), (u32)r.x[1],
+	assert_int_equal(ffa_mem_desc_read(stage1_va(A_RX), retrieve(h),
 					   FFA_VERSION_1_0,
 					   FFA_MEM_DESC_RETRIEVE, &d),
 			 FFA_OK);
 	assert_int_equal(d.attributes & FFA_MEM_TYPE_MASK, FFA_MEM_TYPE_NORMAL);
 	assert_true(mapped_ns(alpha, NS_BUF, &attrs));
-	assert_int_equal(sp(alpha, FFA_RX_RELEASE, 0, 0).x[0], FFA_SUCCESS_32);
-	relinquish_desc(A_TX, h, 0x8001);
-	assert_int_equal(sp(alpha, FFA_MEM_RELINQUISH, 0, 0).x[0],
-			 FFA_SUCCESS_32);
-	assert_int_equal(ns(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0).x[0],
-			 FFA_SUCCESS_32);
+	give_back(h);
 
 	/* a loan must still say what the borrower may do */
 	len = ns_send_desc(0x8001, NS_BUF, 1, FFA_DATA_ACCESS_NONE);
@@ -223,9 +236,7 @@ static void lend_and_donate_left_to_the_receiver(void **state)
 	r = ns(FFA_MEM_DONATE_32, len, len, 0);
 	assert_int_equal(r.x[0], FFA_SUCCESS_32);
 	h = (u32)r.x[2] | (u64)(u32)r.x[3] << 32;
-	len = retrieve_desc(alpha, A_TX, h, 0);
-	r = sp(alpha, FFA_MEM_RETRIEVE_REQ_32, len, len);
-	assert_int_equal(r.x[0], FFA_MEM_RETRIEVE_RESP);
+	retrieve(h);
 	assert_true(mapped_ns(alpha, NS_BUF, &attrs));
 	assert_true((attrs & (S2_AP_R | S2_AP_W)) == (S2_AP_R | S2_AP_W));
 	assert_int_equal(sp(alpha, FFA_RX_RELEASE, 0, 0).x[0], FFA_SUCCESS_32);
@@ -388,17 +399,8 @@ static void stopped_borrower_and_no_leaks(void **state)
 	free_before = spmc_pgt_pool.free_count;
 	for (i = 0; i < 2000; i++) {
 		h = share(0x8001, NS_BUF + (i % 8) * 0x1000, 1 + i % 4);
-		len = retrieve_desc(alpha, A_TX, h, 0);
-		assert_int_equal(
-			sp(alpha, FFA_MEM_RETRIEVE_REQ_32, len, len).x[0],
-			FFA_MEM_RETRIEVE_RESP);
-		assert_int_equal(sp(alpha, FFA_RX_RELEASE, 0, 0).x[0],
-				 FFA_SUCCESS_32);
-		relinquish_desc(A_TX, h, 0x8001);
-		assert_int_equal(sp(alpha, FFA_MEM_RELINQUISH, 0, 0).x[0],
-				 FFA_SUCCESS_32);
-		assert_int_equal(ns(FFA_MEM_RECLAIM, (u32)h, h >> 32, 0).x[0],
-				 FFA_SUCCESS_32);
+		retrieve(h);
+		give_back(h);
 	}
 	assert_int_equal(spmc_mem.live, 0);
 	/* unmapping leaves empty tables in place: the pool settles at the
